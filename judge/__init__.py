@@ -1,0 +1,1 @@
+"""judge: a LeetCode-compatible practice judge that runs on your own machine."""

@@ -1,0 +1,222 @@
+"""The `judge` command: parse options, call the library, render. Nothing else lives here.
+
+Heavy modules (rich, yaml, the grader) are imported inside the commands so that `judge --help`
+starts fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+EXIT_OK, EXIT_VERDICT, EXIT_USAGE = 0, 1, 2
+
+
+class InputError(click.ClickException):
+    """A user's mistake: one line on stderr, exit 2, no traceback."""
+
+    exit_code = EXIT_USAGE
+
+
+def _guarded(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn the library's user-facing errors into clean exit-2 messages."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from judge.errors import UsageError
+
+        try:
+            return function(*args, **kwargs)
+        except UsageError as exc:
+            raise InputError(str(exc)) from None
+
+    return wrapper
+
+
+def problems_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """`--problems DIR`, shared by every command that looks problems up."""
+    return click.option(
+        "--problems",
+        "problem_dirs",
+        multiple=True,
+        type=click.Path(file_okay=False),
+        help="Also load problem specs from DIR (repeatable; also JUDGE_PROBLEMS=DIR:DIR).",
+    )(function)
+
+
+def json_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """`--json`, shared by every command that reports."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts instead.")(
+        function
+    )
+
+
+def _catalog(problem_dirs: tuple[str, ...]):
+    from judge.problems import Catalog
+
+    return Catalog(problem_dirs)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="judge")
+def cli() -> None:
+    """A LeetCode-compatible practice judge that runs on your own machine.
+
+    Write `class Solution` exactly as you would on LeetCode, then submit the file:
+
+    \b
+        judge list                     the problems
+        judge show container-with-most-water
+        judge submit container-with-most-water.py
+        judge all                      self-check: judge every reference solution
+    """
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--problem", "slug", metavar="SLUG", help="The problem to judge against.")
+@click.option(
+    "--all-cases", is_flag=True, help="Run every case instead of stopping at the first failure."
+)
+@json_option
+@problems_option
+@_guarded
+def submit(
+    file: str, slug: str | None, all_cases: bool, as_json: bool, problem_dirs: tuple[str, ...]
+) -> None:
+    """Judge FILE and print the verdict.
+
+    The problem is --problem SLUG, else the file's name if it is a problem's slug, else the
+    one problem whose LeetCode method the file defines. Exit status: 0 accepted, 1 any other
+    verdict, 2 bad usage or bad input.
+
+    Example:
+
+    \b
+        judge submit two_pointers.py --problem container-with-most-water
+        judge submit merge-sorted-array.py --json
+    """
+    from judge import report, runner
+    from judge.grading import Finished
+
+    out = report.console()
+    events = runner.submit(_catalog(problem_dirs), file, slug, all_cases)
+    result = None
+    with report.case_status(out, enabled=not as_json) as status:
+        for event in events:
+            if isinstance(event, Finished):
+                result = event.result
+            else:
+                status.advance(event)
+    assert result is not None
+    if as_json:
+        report.print_json(result.to_json())
+    else:
+        report.render_result(out, result)
+    sys.exit(EXIT_OK if result.verdict.value == "AC" else EXIT_VERDICT)
+
+
+@cli.command(name="all")
+@click.argument("folder", required=False, type=click.Path(file_okay=False))
+@json_option
+@problems_option
+@_guarded
+def all_command(folder: str | None, as_json: bool, problem_dirs: tuple[str, ...]) -> None:
+    """Judge every <slug>.py in FOLDER against its problem.
+
+    Without FOLDER, judges the bundled reference solutions: a self-check that the install
+    works. Exit status 0 only if every file is accepted.
+
+    Example:
+
+    \b
+        judge all
+        judge all ~/leetcode --json
+    """
+    from judge import report, runner
+
+    catalog = _catalog(problem_dirs)
+    entries, skipped = runner.collect(catalog, folder)
+    err = report.console(stderr=True)
+    for path in skipped:
+        err.print(f"skipped {path.name}: no problem named {path.stem!r}", style="dim")
+    out = report.console()
+    results = report.run_with_progress(out, entries, runner.judge_entry, enabled=not as_json)
+    accepted = sum(1 for r in results if r.verdict.value == "AC")
+    if as_json:
+        report.print_json(
+            {
+                "results": [r.to_json() for r in results],
+                "summary": {"accepted": accepted, "total": len(results)},
+            }
+        )
+    else:
+        out.print(report.results_table(results))
+        style = "bold green" if accepted == len(results) else "bold red"
+        out.print(f"{accepted}/{len(results)} accepted", style=style)
+    sys.exit(EXIT_OK if accepted == len(results) else EXIT_VERDICT)
+
+
+@cli.command(name="list")
+@json_option
+@problems_option
+@_guarded
+def list_command(as_json: bool, problem_dirs: tuple[str, ...]) -> None:
+    """List the problems: number, slug, title, difficulty and tags.
+
+    Example:
+
+    \b
+        judge list
+        judge list --json
+    """
+    from judge import report
+
+    problems = _catalog(problem_dirs).all()
+    if as_json:
+        report.print_json([report.problem_json(p) for p in problems])
+    else:
+        report.console().print(report.problems_table(problems))
+
+
+@cli.command()
+@click.argument("slug")
+@problems_option
+@_guarded
+def show(slug: str, problem_dirs: tuple[str, ...]) -> None:
+    """Show a problem: statement, examples, constraints and the method to write.
+
+    Example:
+
+    \b
+        judge show lowest-common-ancestor
+    """
+    from judge import report
+
+    report.render_problem(report.console(), _catalog(problem_dirs).get(slug))
+
+
+@cli.command()
+@click.argument("slug")
+@problems_option
+@_guarded
+def solution(slug: str, problem_dirs: tuple[str, ...]) -> None:
+    """Show the reference solution with its approach and complexity.
+
+    Example:
+
+    \b
+        judge solution merge-sorted-array
+    """
+    from judge import report
+
+    report.render_solution(report.console(), _catalog(problem_dirs).get(slug))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="judge")

@@ -1,0 +1,201 @@
+"""LeetCode values: parse type names, build trees from level order, turn answers into plain data.
+
+This module runs on both sides of the sandbox, so it imports only the standard library.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from typing import Any
+
+# A parsed type is a tuple: ("int",), ("list", inner), ("tree",), ("none",).
+Type = tuple
+
+_SCALARS = {"int", "float", "bool", "str"}
+
+
+class TypeSpecError(ValueError):
+    """A type name in a spec that the judge does not know."""
+
+
+class AnswerTypeError(ValueError):
+    """A value that does not have the declared type (a wrong answer, not a judge bug)."""
+
+
+def parse_type(text: str) -> Type:
+    """Parse `List[List[int]]`, `Optional[TreeNode]`, ... into the tuple form."""
+    name = text.strip()
+    if name in _SCALARS:
+        return (name,)
+    if name in {"TreeNode", "'TreeNode'"}:
+        return ("tree",)
+    if name == "None":
+        return ("none",)
+    for prefix in ("List[", "list[", "Optional["):
+        if name.startswith(prefix) and name.endswith("]"):
+            inner = parse_type(name[len(prefix) : -1])
+            return ("list", inner) if prefix != "Optional[" else inner
+    raise TypeSpecError(f"unknown type {text!r} (use int, float, bool, str, List[T], TreeNode)")
+
+
+def type_name(t: Type) -> str:
+    """The Python spelling of a parsed type, as shown in signatures."""
+    kind = t[0]
+    if kind == "list":
+        return f"List[{type_name(t[1])}]"
+    if kind == "tree":
+        return "Optional[TreeNode]"
+    if kind == "none":
+        return "None"
+    return kind
+
+
+class TreeNode:
+    """LeetCode's binary tree node; both `TreeNode(x)` and `TreeNode(val, left, right)` work."""
+
+    def __init__(self, val=0, left=None, right=None):
+        self.val = val
+        self.left = left
+        self.right = right
+
+    def __repr__(self) -> str:
+        return f"TreeNode({self.val})"
+
+
+def build_tree(values: list, node_class: type = TreeNode) -> Any:
+    """Build a tree from LeetCode level order; iterative so 10^5-deep paths are fine."""
+    if not values or values[0] is None:
+        return None
+    nodes = iter(values)
+    root = node_class(next(nodes))
+    queue = deque([root])
+    for left in nodes:
+        parent = queue.popleft()
+        if left is not None:
+            parent.left = node_class(left)
+            queue.append(parent.left)
+        right = next(nodes, None)
+        if right is not None:
+            parent.right = node_class(right)
+            queue.append(parent.right)
+    return root
+
+
+def tree_to_list(root: Any) -> list:
+    """Level order with `null`s, trailing `null`s dropped, as LeetCode prints a tree."""
+    out: list = []
+    queue = deque([root])
+    seen: set[int] = set()
+    while queue:
+        node = queue.popleft()
+        if node is None:
+            out.append(None)
+            continue
+        if id(node) in seen:
+            raise AnswerTypeError("the returned tree has a cycle")
+        seen.add(id(node))
+        out.append(scalar(node.val, ("int",)))
+        queue.append(node.left)
+        queue.append(node.right)
+    while out and out[-1] is None:
+        out.pop()
+    return out
+
+
+def find_node(root: Any, val: Any) -> Any:
+    """The node of `root` holding `val` (LeetCode passes `p`, `q` as nodes of the tree)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        if node.val == val:
+            return node
+        stack.append(node.right)
+        stack.append(node.left)
+    raise ValueError(f"no node with value {val} in the tree")
+
+
+def decode(value: Any, t: Type, node_class: type = TreeNode) -> Any:
+    """Turn written data into what the solution receives (JSON already gives fresh lists)."""
+    if t[0] == "tree":
+        return build_tree(value, node_class)
+    if t[0] == "list" and t[1][0] == "tree":
+        return [build_tree(v, node_class) for v in value]
+    return value
+
+
+def scalar(value: Any, t: Type) -> Any:
+    """A plain copy of a returned scalar; subclasses lose their overrides here."""
+    kind = t[0]
+    if kind == "int" and isinstance(value, int) and not isinstance(value, bool):
+        return int.__int__(value)
+    if kind == "float" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float.__float__(value) if isinstance(value, float) else int.__int__(value)
+    if kind == "bool" and isinstance(value, bool):
+        return value is True
+    if kind == "str" and isinstance(value, str):
+        return str.__str__(value)
+    raise AnswerTypeError(f"returned {_describe(value)}, expected {kind}")
+
+
+def encode(value: Any, t: Type) -> Any:
+    """Turn what the solution returned into plain data of type `t`, or raise AnswerTypeError."""
+    kind = t[0]
+    if kind == "none":
+        return None
+    if kind == "tree":
+        if value is None:
+            return []
+        if not hasattr(value, "val"):
+            raise AnswerTypeError(f"returned {_describe(value)}, expected a TreeNode")
+        return tree_to_list(value)
+    if kind == "list":
+        if not isinstance(value, (list, tuple, deque)):
+            raise AnswerTypeError(f"returned {_describe(value)}, expected {type_name(t)}")
+        inner = t[1]
+        if inner[0] in _SCALARS:
+            return [scalar(v, inner) for v in value]
+        return [encode(v, inner) for v in value]
+    return scalar(value, t)
+
+
+def node_value(value: Any) -> Any:
+    """A returned node is judged and shown by its `val`; `None` stays `null`."""
+    if value is None:
+        return None
+    if not hasattr(value, "val"):
+        raise AnswerTypeError(f"returned {_describe(value)}, expected a TreeNode")
+    return scalar(value.val, ("int",))
+
+
+def conforms(value: Any, t: Type) -> bool:
+    """Whether decoded plain data has the shape of `t` (the judge re-checks what it receives)."""
+    kind = t[0]
+    if kind == "none":
+        return value is None
+    if kind == "tree":
+        return isinstance(value, list) and all(
+            v is None or (type(v) is int and v is not True and v is not False) for v in value
+        )
+    if kind == "list":
+        return isinstance(value, list) and all(conforms(v, t[1]) for v in value)
+    if kind == "int":
+        return type(value) is int
+    if kind == "float":
+        return type(value) in (int, float)
+    if kind == "bool":
+        return type(value) is bool
+    return type(value) is str
+
+
+def show(value: Any) -> str:
+    """LeetCode's compact text for a value: `[1,2,null]`, `true`, `"ab"`."""
+    return json.dumps(value, separators=(",", ":"))
+
+
+def _describe(value: Any) -> str:
+    text = repr(value) if not isinstance(value, (list, tuple, dict, set)) else ""
+    name = type(value).__name__
+    return f"{name} {text[:40]}".strip() if text else name

@@ -1,0 +1,322 @@
+"""Drive cases through the sandbox and decide verdicts; yields events for any renderer.
+
+`execute` says what happened on each case (an answer, or a crash, a timeout, ...); `grade`
+compares answers with the expected ones and decides the verdict of the run. Both are
+generators, so the terminal, JSON output and the tests consume the same stream.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from judge import codecs
+from judge.cases import PreparedCase
+from judge.checkers import CHECKERS
+from judge.errors import ProblemError
+from judge.problems import Problem
+from judge.results import CaseResult, Failure, RunResult, Verdict
+from judge.sandbox import Limits, Received, Worker
+from judge.submission import Submission, defines
+
+LOADING = "while loading the solution"
+
+
+@dataclass
+class Outcome:
+    """What the sandbox saw on one case, before any comparison."""
+
+    index: int
+    verdict: Verdict | None  # None: the method returned an answer, still to be compared
+    output: Any = None
+    time_ms: float = 0.0
+    message: str = ""
+    traceback: list[str] = field(default_factory=list)
+    stdout: str = ""
+
+
+@dataclass
+class CaseDone:
+    """Event: one case has been judged."""
+
+    index: int
+    result: CaseResult
+
+
+@dataclass
+class Finished:
+    """Event: the run is over."""
+
+    result: RunResult
+
+
+Event = CaseDone | Finished
+
+
+def limits_for(problem: Problem, time_scale: float = 1.0) -> Limits:
+    """The problem's limits on this machine (`time_scale` stretches time limits)."""
+    return Limits(cpu_ms=max(1, round(problem.time_ms * time_scale)), memory_mb=problem.memory_mb)
+
+
+class Execution:
+    """Runs a submission's cases in as few worker processes as possible."""
+
+    def __init__(
+        self,
+        problem: Problem,
+        submission: Submission,
+        cases: list[PreparedCase],
+        limits: Limits,
+        keep_going: bool = False,
+    ) -> None:
+        self.problem, self.submission, self.cases = problem, submission, cases
+        self.limits, self.keep_going = limits, keep_going
+        self.peak_memory_mb = 0.0
+
+    def header(self) -> dict:
+        p = self.problem
+        return {
+            "source": self.submission.source,
+            "filename": str(self.submission.path),
+            "method": p.method,
+            "params": [[x.name, x.type, x.node_of] for x in p.params],
+            "output": list(p.output_mode),
+        }
+
+    def __iter__(self) -> Iterator[Outcome]:
+        start = 0
+        while start < len(self.cases):
+            lines = [c.line for c in self.cases[start:]]
+            with Worker(self.header(), lines, self.limits) as worker:
+                try:
+                    last = yield from self._run(worker, start)
+                finally:
+                    worker.finish()
+                    self.peak_memory_mb = max(self.peak_memory_mb, worker.peak_memory_kb / 1024)
+            if last is None:
+                return
+            start = last + 1
+
+    def _run(self, worker: Worker, start: int) -> Iterator[Outcome]:
+        """Yield outcomes; return the index to restart after, or None when the run is over."""
+        # Loading the file runs the solution's top-level code: it gets the same budget as a case.
+        ready = worker.receive()
+        if ready.message is None or ready.message.get("t") != "ready":
+            outcome = self._interpret(worker, ready, start, start)
+            outcome.message = f"{outcome.message} ({LOADING})"
+            yield outcome
+            return None
+        for index in range(start, len(self.cases)):
+            outcome = self._interpret(worker, worker.receive(), index, start)
+            yield outcome
+            if outcome.verdict is None or (outcome.verdict is Verdict.WA and self.keep_going):
+                continue  # the worker is still running the next cases
+            if outcome.verdict is Verdict.CE or not self.keep_going:
+                return None
+            return index  # the worker has stopped: go on in a new one
+        return None
+
+    def _interpret(self, worker: Worker, got: Received, index: int, first: int) -> Outcome:
+        msg = got.message
+        stdout = worker.stdout(got.stdout)
+        if worker.stdout_size() >= self.limits.output_bytes:
+            return Outcome(index, Verdict.OLE, message="output limit exceeded", stdout=stdout)
+        if msg is None:
+            return self._no_message(worker, got, index, stdout)
+        kind = msg.get("t")
+        if kind == "ce":
+            return Outcome(index, Verdict.CE, message=str(msg.get("msg")))
+        if kind == "load":
+            return self._failed(msg, index, 0.0, stdout)
+        if kind == "internal":
+            raise ProblemError(
+                f"{self.problem.slug}: case {self.cases[index].name}: {msg.get('msg')}"
+            )
+        if kind not in ("ok", "err", "bad") or msg.get("i") != index - first:
+            return Outcome(index, Verdict.RE, message=_GARBLED, stdout=stdout)
+        cpu_ns = msg.get("cpu")
+        if not isinstance(cpu_ns, int):
+            return Outcome(index, Verdict.RE, message=_GARBLED, stdout=stdout)
+        time_ms = cpu_ns / 1e6
+        if time_ms > self.limits.cpu_ms or got.proc_cpu_ns > self.limits.kill_cpu_ns:
+            shown = max(time_ms, got.proc_cpu_ns / 1e6)
+            return Outcome(
+                index, Verdict.TLE, time_ms=shown, message=self._tle_text(), stdout=stdout
+            )
+        if kind == "err":
+            return self._failed(msg, index, time_ms, stdout)
+        if kind == "bad":
+            return Outcome(
+                index, Verdict.WA, time_ms=time_ms, message=str(msg.get("msg")), stdout=stdout
+            )
+        return Outcome(index, None, output=msg.get("out"), time_ms=time_ms, stdout=stdout)
+
+    def _tle_text(self) -> str:
+        return f"time limit exceeded ({self.limits.cpu_ms} ms of CPU per case)"
+
+    def _failed(self, msg: dict, index: int, time_ms: float, stdout: str) -> Outcome:
+        kind = msg.get("kind")
+        text = str(msg.get("msg", ""))
+        if kind == "memory":
+            return Outcome(
+                index, Verdict.MLE, time_ms=time_ms, message=self._mle_text(), stdout=stdout
+            )
+        if kind == "output":
+            return Outcome(index, Verdict.OLE, time_ms=time_ms, message=text, stdout=stdout)
+        if kind == "exit":
+            return Outcome(index, Verdict.RE, time_ms=time_ms, message=text, stdout=stdout)
+        exc = str(msg.get("exc", "Exception"))
+        tb = [str(line) for line in msg.get("tb", []) if isinstance(line, str)]
+        return Outcome(
+            index,
+            Verdict.RE,
+            time_ms=time_ms,
+            message=f"{exc}: {text}" if text else exc,
+            traceback=tb,
+            stdout=stdout,
+        )
+
+    def _mle_text(self) -> str:
+        return f"memory limit exceeded ({self.limits.memory_mb} MB)"
+
+    def _no_message(self, worker: Worker, got: Received, index: int, stdout: str) -> Outcome:
+        time_ms = got.proc_cpu_ns / 1e6
+        if got.reason in ("cpu", "wall"):
+            return Outcome(
+                index, Verdict.TLE, time_ms=time_ms, message=self._tle_text(), stdout=stdout
+            )
+        if got.reason == "garbled":
+            return Outcome(index, Verdict.RE, time_ms=time_ms, message=_GARBLED, stdout=stdout)
+        code = worker.finish()
+        peak_mb = worker.peak_memory_kb / 1024
+        if code < 0:
+            sig = -code
+            name = signal.Signals(sig).name if sig in signal.valid_signals() else f"signal {sig}"
+            if sig == signal.SIGXCPU:
+                return Outcome(
+                    index, Verdict.TLE, time_ms=time_ms, message=self._tle_text(), stdout=stdout
+                )
+            if sig == signal.SIGXFSZ:
+                return Outcome(index, Verdict.OLE, message="output limit exceeded", stdout=stdout)
+            if peak_mb >= self.limits.memory_mb * 0.9:
+                return Outcome(
+                    index, Verdict.MLE, time_ms=time_ms, message=self._mle_text(), stdout=stdout
+                )
+            text = f"killed by signal {name}"
+            if sig == signal.SIGSEGV:
+                text += " (often a stack overflow from very deep recursion)"
+            return Outcome(index, Verdict.RE, time_ms=time_ms, message=text, stdout=stdout)
+        if "MemoryError" in stdout or peak_mb >= self.limits.memory_mb * 0.9:
+            return Outcome(
+                index, Verdict.MLE, time_ms=time_ms, message=self._mle_text(), stdout=stdout
+            )
+        return Outcome(
+            index,
+            Verdict.RE,
+            time_ms=time_ms,
+            message=f"the solution exited with code {code}",
+            stdout=stdout,
+        )
+
+
+_GARBLED = "the judge's result channel was garbled (the solution wrote into it)"
+
+
+def _compile_error(problem: Problem, submission: Submission) -> str | None:
+    if submission.error is not None:
+        return submission.error.message
+    expected = f"expected:\n{problem.signature()}"
+    if submission.methods is None:
+        return f"no `class Solution` in the file; {expected}"
+    if not defines(submission, problem.method):
+        return f"`class Solution` has no method `{problem.method}`; {expected}"
+    return None
+
+
+def grade(
+    problem: Problem,
+    submission: Submission,
+    cases: list[PreparedCase],
+    all_cases: bool = False,
+    time_scale: float = 1.0,
+) -> Iterator[Event]:
+    """Judge a submission: yield a CaseDone per case run, then Finished with the verdict."""
+    result = RunResult(problem.slug, Verdict.AC, len(cases), submission=submission.display_name)
+    error = _compile_error(problem, submission)
+    if error is not None:
+        result.verdict = Verdict.CE
+        result.failure = Failure(None, None, None, None, error)
+        yield Finished(result)
+        return
+    execution = Execution(problem, submission, cases, limits_for(problem, time_scale), all_cases)
+    outcomes = iter(execution)
+    try:
+        yield from _judge_outcomes(problem, cases, outcomes, result, all_cases)
+    finally:
+        outcomes.close()  # stops and cleans up the worker if judging ended early
+    result.memory_mb = execution.peak_memory_mb
+    if result.verdict is Verdict.AC and result.memory_mb > problem.memory_mb:
+        result.verdict = Verdict.MLE
+        result.failure = Failure(
+            None, None, None, None, f"peak memory {result.memory_mb:.0f} MB is over the limit"
+        )
+    yield Finished(result)
+
+
+def _judge_outcomes(
+    problem: Problem,
+    cases: list[PreparedCase],
+    outcomes: Iterator[Outcome],
+    result: RunResult,
+    all_cases: bool,
+) -> Iterator[Event]:
+    check = CHECKERS[problem.checker]
+    out_type = problem.output_type
+    for outcome in outcomes:
+        case = cases[outcome.index]
+        verdict, message = outcome.verdict, outcome.message
+        if verdict is None:
+            if not codecs.conforms(outcome.output, out_type):
+                verdict, message = Verdict.WA, f"the answer is not a {codecs.type_name(out_type)}"
+            else:
+                judged = check(case.expected, outcome.output)
+                verdict, message = (Verdict.AC, "") if judged.ok else (Verdict.WA, judged.hint)
+        if verdict is Verdict.CE:
+            result.verdict = Verdict.CE
+            result.failure = Failure(None, None, None, None, message)
+            break
+        case_result = CaseResult(case.name, verdict, outcome.time_ms)
+        result.cases.append(case_result)
+        if verdict is not Verdict.AC and result.failure is None:
+            result.verdict = verdict
+            result.failure = Failure(
+                case.name,
+                problem.format_input(case.input),
+                case.expected,
+                outcome.output if verdict is Verdict.WA else None,
+                message or verdict.title,
+                outcome.stdout,
+                outcome.traceback,
+            )
+        yield CaseDone(outcome.index, case_result)
+        if verdict is not Verdict.AC and not all_cases:
+            break
+
+
+def run_outputs(problem: Problem, submission: Submission, cases: list[PreparedCase]) -> list[Any]:
+    """The answers of a trusted solution (the reference) on cases; any failure is a ProblemError."""
+    error = _compile_error(problem, submission)
+    if error is not None:
+        raise ProblemError(f"{problem.slug}: reference solution {submission.path}: {error}")
+    outputs: list[Any] = []
+    for outcome in Execution(problem, submission, cases, limits_for(problem, 5.0)):
+        if outcome.verdict is not None:
+            case = cases[outcome.index].name
+            raise ProblemError(
+                f"{problem.slug}: reference solution fails case {case}: "
+                f"{outcome.verdict.value} {outcome.message}"
+            )
+        outputs.append(outcome.output)
+    return outputs

@@ -1,0 +1,323 @@
+"""Load and strictly validate problem specs (`<slug>.yaml`) into `Problem` and `Case` objects."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from judge import codecs
+from judge.checkers import CHECKERS
+from judge.errors import SpecError, UsageError
+from judge.specfile import Fields, SpecFile
+
+DIFFICULTIES = ("Easy", "Medium", "Hard")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter of the LeetCode method."""
+
+    name: str
+    type: str
+    node_of: str | None = None
+
+    @property
+    def parsed(self) -> codecs.Type:
+        return codecs.parse_type(self.type)
+
+
+@dataclass(frozen=True)
+class Case:
+    """A test case: the input by parameter name and, once known, the expected answer."""
+
+    name: str
+    input: dict[str, Any]
+    expected: Any = None
+    example: bool = False
+    explanation: str | None = None
+
+
+@dataclass(frozen=True)
+class Generated:
+    """A seeded generated case: `generator(random.Random(seed), **args)` gives its input."""
+
+    name: str
+    generator: str
+    seed: int
+    args: dict[str, Any]
+
+
+@dataclass
+class Problem:
+    """A validated problem spec."""
+
+    slug: str
+    number: int | str
+    title: str
+    difficulty: str
+    tags: list[str]
+    statement: str
+    constraints: list[str]
+    method: str
+    params: list[Param]
+    returns: str
+    checker: str
+    in_place: str | None
+    time_ms: int
+    memory_mb: int
+    cases: list[Case]
+    generators: str
+    generated: list[Generated]
+    path: Path
+    reference: Path
+    source: bytes = field(repr=False, default=b"")
+
+    @property
+    def output_type(self) -> codecs.Type:
+        """The type of the answer as judged: the in-place parameter's, or the return type."""
+        if self.in_place:
+            return next(p.parsed for p in self.params if p.name == self.in_place)
+        if self.checker == "node_value":
+            return ("int",)
+        return codecs.parse_type(self.returns)
+
+    @property
+    def output_mode(self) -> tuple[str, str, int]:
+        """How the worker turns the call into an answer: (kind, type, argument index)."""
+        if self.in_place:
+            index = [p.name for p in self.params].index(self.in_place)
+            return ("in_place", self.params[index].type, index)
+        if self.checker == "node_value":
+            return ("node", "int", -1)
+        return ("return", self.returns, -1)
+
+    def signature(self) -> str:
+        """The method as LeetCode shows it in the editor."""
+        params = ", ".join(
+            f"{p.name}: {'TreeNode' if p.node_of else codecs.type_name(p.parsed)}"
+            for p in self.params
+        )
+        returns = "TreeNode" if self.checker == "node_value" else self.returns
+        if returns != "None":
+            returns = codecs.type_name(codecs.parse_type(returns))
+        return f"class Solution:\n    def {self.method}(self, {params}) -> {returns}:"
+
+    def format_input(self, values: dict[str, Any]) -> str:
+        """LeetCode's `name = value` form of a case input."""
+        return ", ".join(f"{p.name} = {codecs.show(values[p.name])}" for p in self.params)
+
+
+def _check_value(
+    spec: SpecFile, where: tuple, value: Any, t: codecs.Type, what: str, tree: Any = None
+) -> None:
+    if not codecs.conforms(value, t):
+        spec.fail(where, f"{what} {codecs.show(value)[:60]} is not a {codecs.type_name(t)}")
+
+
+def check_input(spec: SpecFile, where: tuple, values: Any, params: list[Param]) -> None:
+    """A case input has exactly the parameters, each of its type; node references exist."""
+    if not isinstance(values, dict):
+        spec.fail(where, "must be a mapping from parameter name to value")
+    names = [p.name for p in params]
+    for key in values:
+        if key not in names:
+            spec.fail((*where, key), f"unknown parameter {key!r} (parameters: {', '.join(names)})")
+    for p in params:
+        if p.name not in values:
+            spec.fail(where, f"missing parameter {p.name!r}")
+        value = values[p.name]
+        if p.node_of:
+            tree = values.get(p.node_of)
+            if not isinstance(tree, list) or value is None or value not in tree:
+                spec.fail((*where, p.name), f"{value!r} is not a value in {p.node_of}")
+        else:
+            _check_value(spec, (*where, p.name), value, p.parsed, "value")
+
+
+def _load(path: Path) -> Problem:
+    spec = SpecFile.read(path)
+    top = Fields(spec, (), spec.data)
+    slug = top.str("slug")
+    if slug != path.stem:
+        spec.fail(("slug",), f"{slug!r} must match the file name {path.stem!r}")
+    number = top.get("number", (int, str))
+    difficulty = top.str("difficulty")
+    if difficulty not in DIFFICULTIES:
+        spec.fail(("difficulty",), f"must be one of {', '.join(DIFFICULTIES)}")
+    sig = top.section("signature")
+    params: list[Param] = []
+    for i, item in enumerate(sig.list("params", dict)):
+        pf = Fields(spec, ("signature", "params", i), item)
+        param = Param(pf.str("name"), pf.str("type"), pf.opt("node_of", str))
+        pf.done()
+        try:
+            param.parsed  # noqa: B018 - parsing is the validation
+        except codecs.TypeSpecError as exc:
+            spec.fail(("signature", "params", i, "type"), str(exc))
+        params.append(param)
+    names = [p.name for p in params]
+    for i, p in enumerate(params):
+        if p.node_of and (
+            p.node_of not in names or params[names.index(p.node_of)].type != "TreeNode"
+        ):
+            spec.fail(
+                ("signature", "params", i, "node_of"), f"{p.node_of!r} is not a TreeNode parameter"
+            )
+    method = sig.str("method")
+    returns = sig.str("returns")
+    try:
+        codecs.parse_type(returns)
+    except codecs.TypeSpecError as exc:
+        spec.fail(("signature", "returns"), str(exc))
+    sig.done()
+
+    judging = top.section("judge")
+    checker = judging.opt("checker", str) or "exact"
+    if checker not in CHECKERS:
+        spec.fail(
+            ("judge", "checker"), f"unknown checker {checker!r} (one of {', '.join(CHECKERS)})"
+        )
+    in_place = judging.opt("in_place", str)
+    if in_place is not None and in_place not in names:
+        spec.fail(("judge", "in_place"), f"{in_place!r} is not a parameter")
+    judging.done()
+
+    limits = top.section("limits")
+    time_ms = limits.positive("time_ms")
+    memory_mb = limits.positive("memory_mb")
+    limits.done()
+
+    reference_text = top.opt("reference", str)
+    reference = (path.parent / (reference_text or f"../solutions/{slug}.py")).resolve()
+
+    problem = Problem(
+        slug=slug,
+        number=number,
+        title=top.str("title"),
+        difficulty=difficulty,
+        tags=top.list("tags", str),
+        statement=top.str("statement"),
+        constraints=top.list("constraints", str),
+        method=method,
+        params=params,
+        returns=returns,
+        checker=checker,
+        in_place=in_place,
+        time_ms=time_ms,
+        memory_mb=memory_mb,
+        cases=[],
+        generators=top.opt("generators", str) or "",
+        generated=[],
+        path=path,
+        reference=reference,
+        source=spec.raw,
+    )
+    out_type = problem.output_type
+    seen: set[str] = set()
+    for i, item in enumerate(top.list("cases", dict)):
+        cf = Fields(spec, ("cases", i), item)
+        name = cf.str("name")
+        if name in seen:
+            spec.fail(("cases", i, "name"), f"duplicate case name {name!r}")
+        seen.add(name)
+        check_input(spec, ("cases", i, "input"), cf.get("input", dict), params)
+        expected = cf.get("expected", object, allow_none=True)
+        if not (checker == "node_value" and expected is None):
+            _check_value(spec, ("cases", i, "expected"), expected, out_type, "expected")
+        problem.cases.append(
+            Case(
+                name,
+                item["input"],
+                expected,
+                cf.opt("example", bool) or False,
+                cf.opt("explanation", str),
+            )
+        )
+        cf.done()
+    for i, item in enumerate(top.opt("generated", list) or []):
+        where = ("generated", i)
+        if not isinstance(item, dict):
+            spec.fail(where, "must be a mapping")
+        gf = Fields(spec, where, item)
+        name = gf.str("name")
+        if name in seen:
+            spec.fail((*where, "name"), f"duplicate case name {name!r}")
+        seen.add(name)
+        gen = Generated(name, gf.str("generator"), gf.get("seed", int), gf.opt("args", dict) or {})
+        gf.done()
+        problem.generated.append(gen)
+    if problem.generated and not problem.generators:
+        spec.fail(("generated",), "generated cases need `generators` source")
+    if not problem.cases and not problem.generated:
+        spec.fail(("cases",), "a problem needs at least one case")
+    top.done()
+    return problem
+
+
+def bundled_dirs() -> tuple[Path, Path]:
+    """The bundled problems and solutions: inside the installed package, or the source tree."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_data"
+    if (packaged / "problems").is_dir():
+        return packaged / "problems", packaged / "solutions"
+    return here.parent / "problems", here.parent / "solutions"
+
+
+def problem_dirs(extra: Iterable[str | os.PathLike] = ()) -> list[Path]:
+    """Bundled first, then `JUDGE_PROBLEMS`, then `--problems`: later folders win on a slug."""
+    dirs = [bundled_dirs()[0]]
+    env = os.environ.get("JUDGE_PROBLEMS", "")
+    dirs += [Path(p) for p in env.split(os.pathsep) if p]
+    dirs += [Path(p) for p in extra]
+    for d in dirs[1:]:
+        if not d.is_dir():
+            raise UsageError(f"problems folder not found: {d}")
+    return dirs
+
+
+class Catalog:
+    """Every known problem, by slug; specs are loaded and validated on first use."""
+
+    def __init__(self, extra_dirs: Iterable[str | os.PathLike] = ()) -> None:
+        self.paths: dict[str, Path] = {}
+        for d in problem_dirs(extra_dirs):
+            for path in sorted(d.glob("*.yaml")):
+                self.paths[path.stem] = path
+        self._loaded: dict[str, Problem] = {}
+
+    def __contains__(self, slug: str) -> bool:
+        return slug in self.paths
+
+    def get(self, slug: str) -> Problem:
+        """The problem named `slug`, or a usage error suggesting the closest names."""
+        if slug not in self.paths:
+            close = difflib.get_close_matches(slug, list(self.paths), n=3, cutoff=0.5)
+            hint = f"; did you mean {' or '.join(close)}?" if close else "; `judge list` shows them"
+            raise UsageError(f"unknown problem {slug!r}{hint}")
+        if slug not in self._loaded:
+            self._loaded[slug] = _load(self.paths[slug])
+        return self._loaded[slug]
+
+    def all(self) -> list[Problem]:
+        """Every problem, ordered by LeetCode number then slug."""
+        problems = [self.get(slug) for slug in self.paths]
+        return sorted(problems, key=lambda p: (_number_key(p.number), p.slug))
+
+
+def _number_key(number: int | str) -> tuple[float, str]:
+    try:
+        return (float(number), "")
+    except ValueError:
+        return (float("inf"), str(number))
+
+
+def load_problem(path: Path) -> Problem:
+    """Load one spec file (raises SpecError naming the file, key and line)."""
+    return _load(path)
+
+
+__all__ = ["Case", "Catalog", "Generated", "Param", "Problem", "SpecError", "load_problem"]

@@ -1,0 +1,226 @@
+"""Render results and problems for people (rich) and for scripts (JSON)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from rich.console import Console, Group
+from rich.markdown import Markdown
+from rich.panel import Panel
+from rich.syntax import Syntax
+from rich.table import Table
+from rich.text import Text
+
+from judge import codecs
+from judge.problems import Problem
+from judge.results import RunResult, Verdict
+from judge.solutions import solution_sections
+
+_STYLE = {
+    Verdict.AC: "bold green",
+    Verdict.WA: "bold red",
+    Verdict.TLE: "bold yellow",
+    Verdict.MLE: "bold yellow",
+    Verdict.RE: "bold magenta",
+    Verdict.CE: "bold magenta",
+    Verdict.OLE: "bold yellow",
+}
+_SHOWN_CHARS = 600  # a failing input of 10^5 numbers is cut on screen (JSON keeps it whole)
+
+
+def console(stderr: bool = False) -> Console:
+    """A console that drops colour off a terminal and honours NO_COLOR."""
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2) + "\n")
+
+
+def verdict_text(verdict: Verdict) -> Text:
+    return Text(f"{verdict.title} ({verdict.value})", style=_STYLE[verdict])
+
+
+def _cut(text: str, limit: int = _SHOWN_CHARS) -> str:
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit} more characters)"
+
+
+def render_result(out: Console, result: RunResult) -> None:
+    """A submission's verdict, with the failing case the way LeetCode shows it."""
+    head = verdict_text(result.verdict)
+    head.append(f"  {result.problem}", style="bold")
+    if result.verdict is not Verdict.CE:
+        head.append(
+            f"  {result.passed}/{result.total} cases passed"
+            f"  {result.time_ms:.0f} ms  {result.memory_mb:.1f} MB",
+            style="dim" if result.verdict is not Verdict.AC else "",
+        )
+    out.print(head)
+    failure = result.failure
+    if failure is None:
+        return
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    if failure.case is not None:
+        grid.add_row("Case", failure.case)
+    if failure.input is not None:
+        grid.add_row("Input", _cut(failure.input))
+    if result.verdict is Verdict.WA:
+        grid.add_row("Output", _cut(codecs.show(failure.output)))
+        grid.add_row("Expected", _cut(codecs.show(failure.expected)))
+    if failure.message and failure.message != result.verdict.title:
+        grid.add_row("Message", Text(failure.message))
+    if failure.traceback:
+        grid.add_row("Traceback", Text("\n".join(failure.traceback)))
+    if failure.stdout:
+        grid.add_row("Stdout", Text(failure.stdout.rstrip("\n")))
+    out.print(grid)
+
+
+def results_table(results: Iterable[RunResult]) -> Table:
+    """The summary of `judge all`."""
+    table = Table(title=None, show_edge=False, pad_edge=False)
+    table.add_column("problem")
+    table.add_column("verdict")
+    table.add_column("cases", justify="right")
+    table.add_column("time", justify="right")
+    table.add_column("memory", justify="right")
+    table.add_column("note", overflow="fold")
+    for r in results:
+        note = ""
+        if r.failure is not None:
+            note = f"{r.failure.case}: " if r.failure.case else ""
+            note += r.failure.message.splitlines()[0] if r.failure.message else ""
+        table.add_row(
+            r.problem,
+            Text(r.verdict.value, style=_STYLE[r.verdict]),
+            f"{r.passed}/{r.total}",
+            f"{r.time_ms:.0f} ms",
+            f"{r.memory_mb:.0f} MB",
+            _cut(note, 120),
+        )
+    return table
+
+
+def problems_table(problems: Iterable[Problem]) -> Table:
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("#", justify="right")
+    table.add_column("slug", style="bold")
+    table.add_column("title")
+    table.add_column("difficulty")
+    table.add_column("tags", style="dim")
+    colour = {"Easy": "green", "Medium": "yellow", "Hard": "red"}
+    for p in problems:
+        table.add_row(
+            str(p.number),
+            p.slug,
+            p.title,
+            Text(p.difficulty, style=colour[p.difficulty]),
+            ", ".join(p.tags),
+        )
+    return table
+
+
+def problem_json(p: Problem) -> dict[str, Any]:
+    return {
+        "number": p.number,
+        "slug": p.slug,
+        "title": p.title,
+        "difficulty": p.difficulty,
+        "tags": p.tags,
+    }
+
+
+def render_problem(out: Console, p: Problem) -> None:
+    """`judge show`: statement, examples, constraints and the method to write."""
+    out.print(Text(f"{p.number}. {p.title}", style="bold"), Text(f"  {p.difficulty}", style="dim"))
+    out.print(Text(", ".join(p.tags), style="dim"))
+    out.print(Markdown(p.statement))
+    examples = [c for c in p.cases if c.example]
+    for i, case in enumerate(examples, 1):
+        lines = [f"Input: {p.format_input(case.input)}", f"Output: {codecs.show(case.expected)}"]
+        if case.explanation:
+            lines.append(f"Explanation: {case.explanation.strip()}")
+        out.print(
+            Panel(Text("\n".join(lines)), title=f"Example {i}", title_align="left", expand=False)
+        )
+    out.print(Text("Constraints", style="bold"))
+    out.print(Markdown("\n".join(f"- {c}" for c in p.constraints)))
+    out.print(Text("Write", style="bold"))
+    out.print(Syntax(p.signature(), "python", background_color="default"))
+    limits = f"Limits: {p.time_ms} ms CPU per case, {p.memory_mb} MB memory"
+    out.print(Text(limits, style="dim"))
+
+
+def render_solution(out: Console, p: Problem) -> None:
+    """`judge solution`: each approach's explanation, then its code."""
+    sections = solution_sections(p.reference.read_text(encoding="utf-8"))
+    out.print(Text(f"{p.number}. {p.title} — reference solution", style="bold"))
+    for i, section in enumerate(sections):
+        if i:
+            out.rule(section.title)
+        parts: list[Any] = []
+        if section.explanation:
+            parts.append(Markdown(section.explanation))
+        parts.append(Syntax(section.code, "python", line_numbers=False, background_color="default"))
+        out.print(Group(*parts))
+
+
+class _CaseStatus:
+    """A transient "case 12/33" line while a submission is judged on a terminal."""
+
+    def __init__(self, out: Console, enabled: bool) -> None:
+        self.status = out.status("Judging…") if enabled and out.is_terminal else None
+
+    def __enter__(self) -> _CaseStatus:
+        if self.status is not None:
+            self.status.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.status is not None:
+            self.status.__exit__(None, None, None)
+
+    def advance(self, event: Any) -> None:
+        if self.status is not None:
+            self.status.update(f"Judging… case {event.index + 1} ({event.result.name}) done")
+
+
+def case_status(out: Console, enabled: bool = True) -> _CaseStatus:
+    return _CaseStatus(out, enabled)
+
+
+def run_with_progress(
+    out: Console,
+    entries: list[Any],
+    judge_one: Callable[[Any], Iterable[Any]],
+    enabled: bool = True,
+) -> list[RunResult]:
+    """Judge entries in order, with a progress bar on a terminal; returns the final results."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from judge.grading import Finished
+
+    results: list[RunResult] = []
+    show = enabled and out.is_terminal
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=out, transient=True, disable=not show) as progress:
+        task = progress.add_task("judging", total=len(entries))
+        for entry in entries:
+            progress.update(task, description=entry.problem.slug)
+            for event in judge_one(entry):
+                if isinstance(event, Finished):
+                    results.append(event.result)
+            progress.advance(task)
+    return results

@@ -1,0 +1,105 @@
+"""Verdict codes and the result records that every renderer (rich, JSON, tests) reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Verdict(str, Enum):
+    """LeetCode's verdicts, by their short codes."""
+
+    AC = "AC"
+    WA = "WA"
+    TLE = "TLE"
+    MLE = "MLE"
+    RE = "RE"
+    CE = "CE"
+    OLE = "OLE"
+
+    @property
+    def title(self) -> str:
+        return _TITLES[self]
+
+
+_TITLES = {
+    Verdict.AC: "Accepted",
+    Verdict.WA: "Wrong Answer",
+    Verdict.TLE: "Time Limit Exceeded",
+    Verdict.MLE: "Memory Limit Exceeded",
+    Verdict.RE: "Runtime Error",
+    Verdict.CE: "Compile Error",
+    Verdict.OLE: "Output Limit Exceeded",
+}
+
+
+@dataclass
+class CaseResult:
+    """How one case went."""
+
+    name: str
+    verdict: Verdict
+    time_ms: float
+
+
+@dataclass
+class Failure:
+    """What the user needs to see about the first failing case (or the compile error)."""
+
+    case: str | None
+    input: str | None
+    expected: Any
+    output: Any
+    message: str
+    stdout: str = ""
+    traceback: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RunResult:
+    """The verdict of one submission on one problem."""
+
+    problem: str
+    verdict: Verdict
+    total: int
+    cases: list[CaseResult] = field(default_factory=list)
+    failure: Failure | None = None
+    memory_mb: float = 0.0
+    submission: str = ""
+
+    @property
+    def passed(self) -> int:
+        return sum(1 for c in self.cases if c.verdict is Verdict.AC)
+
+    @property
+    def time_ms(self) -> float:
+        return round(sum(c.time_ms for c in self.cases), 1)
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON shape documented in the README."""
+        failure = None
+        if self.failure is not None:
+            f = self.failure
+            message = "\n".join([f.message, *f.traceback]) if f.traceback else f.message
+            failure = {
+                "case": f.case,
+                "input": f.input,
+                "expected": f.expected,
+                "output": f.output,
+                "message": message,
+                "stdout": f.stdout,
+            }
+        return {
+            "problem": self.problem,
+            "verdict": self.verdict.value,
+            "passed": self.passed,
+            "total": self.total,
+            "time_ms": self.time_ms,
+            "memory_mb": round(self.memory_mb, 1),
+            "cases": [
+                {"name": c.name, "verdict": c.verdict.value, "time_ms": round(c.time_ms, 1)}
+                for c in self.cases
+            ],
+            "failure": failure,
+        }

@@ -1,0 +1,88 @@
+"""What the commands do, as plain functions: pick the problem, prepare its cases, grade."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from judge.errors import UsageError
+from judge.expected import prepare_cases
+from judge.grading import Event, grade
+from judge.problems import Catalog, Problem
+from judge.submission import Submission, read_submission
+
+
+def infer_problem(catalog: Catalog, submission: Submission, slug: str | None = None) -> Problem:
+    """`--problem` if given; else the file's stem if it is a slug; else the one problem whose
+    LeetCode method the file defines."""
+    if slug:
+        return catalog.get(slug)
+    stem = submission.path.stem
+    if stem in catalog:
+        return catalog.get(stem)
+    if submission.error is not None or submission.methods is None:
+        raise UsageError(
+            f"cannot tell which problem {submission.path.name} solves; name the file after "
+            "the problem or pass --problem SLUG (`judge list` shows them)"
+        )
+    problems = catalog.all()
+    matches = [p for p in problems if p.method in submission.methods]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        methods = (
+            ", ".join(sorted(m for m in submission.methods if not m.startswith("_"))) or "none"
+        )
+        raise UsageError(
+            f"no problem has a method among those of class Solution ({methods}); "
+            "pass --problem SLUG (`judge list` shows them)"
+        )
+    names = ", ".join(p.slug for p in matches)
+    raise UsageError(
+        f"{submission.path.name} could solve several problems ({names}); pass --problem SLUG"
+    )
+
+
+def submit(
+    catalog: Catalog, path: str | Path, slug: str | None = None, all_cases: bool = False
+) -> Iterator[Event]:
+    """Judge one file: yields the grading events (CaseDone..., Finished)."""
+    submission = read_submission(path)
+    problem = infer_problem(catalog, submission, slug)
+    yield from grade(problem, submission, prepare_cases(problem), all_cases=all_cases)
+
+
+@dataclass
+class Entry:
+    """One file of a folder to judge, and the problem it is for."""
+
+    path: Path
+    problem: Problem
+
+
+def collect(catalog: Catalog, folder: str | Path | None) -> tuple[list[Entry], list[Path]]:
+    """Every `<slug>.py` in `folder` (default: the bundled references) and the files skipped."""
+    if folder is None:
+        entries = [Entry(p.reference, p) for p in catalog.all()]
+        return entries, []
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise UsageError(f"not a folder: {folder}")
+    entries, skipped = [], []
+    for path in sorted(folder.glob("*.py")):
+        if path.stem in catalog:
+            entries.append(Entry(path, catalog.get(path.stem)))
+        else:
+            skipped.append(path)
+    if not entries:
+        raise UsageError(f"no <slug>.py files for known problems in {folder}")
+    order = {p.slug: i for i, p in enumerate(catalog.all())}
+    entries.sort(key=lambda e: order[e.problem.slug])
+    return entries, skipped
+
+
+def judge_entry(entry: Entry) -> Iterator[Event]:
+    """Grade one collected file against its problem."""
+    submission = read_submission(entry.path)
+    yield from grade(entry.problem, submission, prepare_cases(entry.problem))

@@ -1,0 +1,257 @@
+"""Start the worker with limits, feed it one job, watch it, kill it, measure it, clean up.
+
+One worker process serves one (submission, problem) run. The judge never trusts the worker's
+word about time: it reads the process's CPU time from /proc while waiting, kills it past the
+limit, and takes peak memory from the kernel's accounting when it is reaped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+# Memory the interpreter itself maps before the solution allocates anything.
+_BASE_ADDRESS_SPACE_MB = 96
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+_PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
+_BOOT = (
+    "import sys; sys.path.insert(0, sys.argv[1]); import judge.worker as w; "
+    "del sys.path[0]; w.main(*map(int, sys.argv[2:]))"
+)
+STDOUT_NAME = "stdout.txt"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-case CPU and wall time, whole-run memory and output size."""
+
+    cpu_ms: int
+    memory_mb: int
+    output_bytes: int = 16 * 1024 * 1024
+
+    @property
+    def wall_s(self) -> float:
+        # Wall time catches sleeping and blocked solutions; generous so a busy machine is no TLE.
+        return max(3 * self.cpu_ms / 1000, self.cpu_ms / 1000 + 2)
+
+    @property
+    def kill_cpu_ns(self) -> int:
+        # The worker also spends CPU decoding a case and encoding its answer: leave room for it.
+        return (self.cpu_ms + max(250, self.cpu_ms // 4)) * 1_000_000
+
+
+@dataclass
+class Received:
+    """What one wait on the worker produced: a message, or why there is none."""
+
+    message: dict | None
+    reason: str = ""  # "", "cpu", "wall", "eof", "garbled"
+    proc_cpu_ns: int = 0  # CPU the judge saw the process use since the previous message
+    stdout: tuple[int, int] = (0, 0)  # byte range of the solution's output since then
+
+
+class Worker:
+    """A running worker; use as a context manager so it is always killed and cleaned up."""
+
+    def __init__(self, header: dict, cases: list[bytes], limits: Limits) -> None:
+        self.limits = limits
+        self.scratch = tempfile.mkdtemp(prefix="judge-")
+        self._stdout_path = os.path.join(self.scratch, STDOUT_NAME)
+        self._out_fd = os.open(self._stdout_path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+        read_fd, write_fd = os.pipe()
+        self._read_fd = read_fd
+        self._buffer = b""
+        self._last_cpu = 0
+        self._last_stdout = 0
+        self.returncode: int | None = None
+        self.peak_memory_kb = 0
+        total_cpu_s = (len(cases) + 2) * limits.cpu_ms // 1000 + 10
+        argv = [
+            sys.executable,
+            "-I",
+            "-c",
+            _BOOT,
+            _PACKAGE_PARENT,
+            str(write_fd),
+            str((limits.memory_mb + _BASE_ADDRESS_SPACE_MB) * 1024 * 1024),
+            str(limits.output_bytes),
+            str(total_cpu_s),
+        ]
+        env = {
+            "PATH": "/usr/bin:/bin",
+            "HOME": self.scratch,
+            "TMPDIR": self.scratch,
+            "LANG": "C.UTF-8",
+            "MALLOC_ARENA_MAX": "2",
+        }
+        try:
+            self.proc = subprocess.Popen(
+                argv,
+                stdin=subprocess.PIPE,
+                stdout=self._out_fd,
+                stderr=self._out_fd,
+                cwd=self.scratch,
+                env=env,
+                pass_fds=(write_fd,),
+                start_new_session=True,
+            )
+        except BaseException:
+            os.close(write_fd)
+            self._cleanup_files()
+            raise
+        os.close(write_fd)
+        self._start = time.monotonic()
+        # The job ends with a blank line; the pipe then stays open as the worker's leash: it waits
+        # on it after its last case (so the judge can measure it) and exits when the judge goes.
+        job = b"\n".join([json.dumps(header).encode(), *cases, b"", b""])
+        try:
+            assert self.proc.stdin is not None
+            self.proc.stdin.write(job)
+            self.proc.stdin.flush()
+        except (BrokenPipeError, OSError):
+            pass  # the worker died before reading its job; the next receive() reports it
+
+    def __enter__(self) -> Worker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def receive(self, cpu_ns: int | None = None, wall_s: float | None = None) -> Received:
+        """Wait for the next message, killing the worker past the CPU or wall budget."""
+        cpu_ns = self.limits.kill_cpu_ns if cpu_ns is None else cpu_ns
+        wall_s = self.limits.wall_s if wall_s is None else wall_s
+        deadline = time.monotonic() + wall_s
+        poller = select.poll()
+        poller.register(self._read_fd, select.POLLIN)
+        while b"\n" not in self._buffer:
+            now = time.monotonic()
+            if now >= deadline:
+                return self._stop("wall")
+            # Wake up often enough to catch a CPU hog soon after it passes its limit.
+            if not poller.poll(min(deadline - now, 0.05) * 1000):
+                if self._cpu_ns() - self._last_cpu > cpu_ns:
+                    return self._stop("cpu")
+                continue
+            chunk = os.read(self._read_fd, 1 << 20)
+            if not chunk:
+                reason = "garbled" if self._buffer else "eof"
+                received = self._mark(Received(None, reason))
+                self._kill(grace_s=0.5)
+                return received
+            self._buffer += chunk
+        line, _, self._buffer = self._buffer.partition(b"\n")
+        try:
+            message = json.loads(line)
+        except ValueError:
+            return self._stop("garbled")
+        if not isinstance(message, dict):
+            return self._stop("garbled")
+        return self._mark(Received(message))
+
+    def stdout(self, span: tuple[int, int], limit: int = 4096) -> str:
+        """The solution's output in a byte range, cut to `limit` bytes."""
+        start, end = span
+        data = os.pread(self._out_fd, min(end - start, limit), start)
+        text = data.decode("utf-8", "replace")
+        if end - start > limit:
+            text += f"\n... ({end - start - limit} more bytes)"
+        return text
+
+    def stdout_size(self) -> int:
+        return os.fstat(self._out_fd).st_size
+
+    def close(self) -> None:
+        """Kill the worker and everything it started, reap it, and remove its scratch files."""
+        self._kill()
+        self._cleanup_files()
+
+    def _mark(self, received: Received) -> Received:
+        self._sample_memory()
+        cpu = self._cpu_ns()
+        received.proc_cpu_ns = max(0, cpu - self._last_cpu)
+        self._last_cpu = cpu
+        size = self.stdout_size()
+        received.stdout = (self._last_stdout, size)
+        self._last_stdout = size
+        return received
+
+    def _stop(self, reason: str) -> Received:
+        received = self._mark(Received(None, reason))
+        self._kill()
+        return received
+
+    def _sample_memory(self) -> None:
+        """Peak resident memory from /proc; the kernel's ru_maxrss would include the judge's own
+        memory copied at fork, so it is not used."""
+        try:
+            with open(f"/proc/{self.proc.pid}/status", "rb") as f:
+                status = f.read()
+            at = status.index(b"VmHWM:")
+            self.peak_memory_kb = max(
+                self.peak_memory_kb, int(status[at + 6 : status.index(b"kB", at)])
+            )
+        except (OSError, ValueError):
+            pass
+
+    def _cpu_ns(self) -> int:
+        """CPU time of the worker process, read by the judge (Linux /proc)."""
+        try:
+            with open(f"/proc/{self.proc.pid}/stat", "rb") as f:
+                fields = f.read().rpartition(b")")[2].split()
+            ticks = int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            return self._last_cpu
+        return ticks * 1_000_000_000 // _CLOCK_TICKS
+
+    def _kill(self, grace_s: float = 0.0) -> None:
+        """Reap the worker (after `grace_s` to exit by itself), then kill its whole group."""
+        if self.returncode is not None:
+            return
+        pid = self.proc.pid
+        deadline = time.monotonic() + grace_s
+        reaped = os.wait4(pid, os.WNOHANG)
+        while reaped[0] == 0 and time.monotonic() < deadline:
+            time.sleep(0.005)
+            reaped = os.wait4(pid, os.WNOHANG)
+        if reaped[0] == 0:
+            self._sample_memory()
+        if self.proc.stdin is not None:
+            try:
+                self.proc.stdin.close()
+            except OSError:
+                pass
+        try:
+            # Also whatever the solution started: they share the worker's process group.
+            os.killpg(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        if reaped[0] == 0:
+            reaped = os.wait4(pid, 0)
+        self.proc.returncode = self.returncode = os.waitstatus_to_exitcode(reaped[1])
+
+    def finish(self) -> int:
+        """End the run: measure the worker one last time, kill it and all it started, reap it."""
+        self._kill()
+        assert self.returncode is not None
+        return self.returncode
+
+    def _cleanup_files(self) -> None:
+        try:
+            os.close(self._read_fd)
+        except (OSError, AttributeError):
+            pass
+        try:
+            os.close(self._out_fd)
+        except OSError:
+            pass
+        shutil.rmtree(self.scratch, ignore_errors=True)

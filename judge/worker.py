@@ -1,0 +1,240 @@
+"""Runs inside the sandbox: load one submission, call its method on each case, report plain data.
+
+The judge starts this module in a fresh interpreter (`python -I`); it limits itself, then reads
+one job from stdin (a header line, one line of arguments per case, a blank line); stdin is then
+/dev/null for the solution. Results go back as JSON lines on a private pipe; the solution's
+prints go to stdout, a file the judge reads. Expected answers are never sent here: this
+process only produces outputs, the judge decides verdicts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+import traceback
+
+from judge import codecs
+
+# The names LeetCode's Python 3 environment has without an import.
+_STAR_MODULES = ("typing", "collections", "heapq", "bisect", "itertools", "functools", "math")
+_PLAIN_MODULES = (
+    "array",
+    "bisect",
+    "collections",
+    "copy",
+    "functools",
+    "heapq",
+    "itertools",
+    "math",
+    "operator",
+    "random",
+    "re",
+    "string",
+    "sys",
+    "typing",
+)
+
+# Deep enough for a recursive walk of a 10^5-deep tree; shallow enough that endless recursion
+# fails fast with RecursionError, within time and memory limits.
+RECURSION_LIMIT = 250_000
+THREAD_STACK = 64 * 1024 * 1024
+
+_cpu_ns = time.process_time_ns
+_dumps = json.dumps
+_loads = json.loads
+_write = os.write
+
+
+class _Channel:
+    """The private pipe to the judge, moved to a high descriptor that children do not inherit."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = os.dup2(fd, 100 + os.getpid() % 800, inheritable=False)
+        os.close(fd)
+
+    def send(self, message: dict) -> None:
+        data = (_dumps(message, separators=(",", ":")) + "\n").encode()
+        view = memoryview(data)
+        while view:
+            view = view[_write(self.fd, view) :]
+
+
+def leetcode_scope() -> dict:
+    """A fresh globals dict with LeetCode's pre-imported names and `TreeNode`."""
+    scope: dict = {"__name__": "solution", "__builtins__": __builtins__}
+    for name in _STAR_MODULES:
+        module = __import__(name)
+        public = getattr(module, "__all__", None) or [n for n in vars(module) if n[0] != "_"]
+        scope.update((n, getattr(module, n)) for n in public)
+    for name in _PLAIN_MODULES:
+        scope[name] = __import__(name)
+    scope["TreeNode"] = codecs.TreeNode
+    return scope
+
+
+def _solution_frames(exc: BaseException, filename: str) -> list[str]:
+    """The last few traceback lines that point into the submission itself."""
+    frames = [
+        f for f in traceback.extract_tb(exc.__traceback__, limit=-40) if f.filename == filename
+    ]
+    lines = []
+    for frame in frames[-4:]:
+        lines.append(f"line {frame.lineno}, in {frame.name}")
+        if frame.line:
+            lines.append(f"    {frame.line.strip()}")
+    return lines
+
+
+def _failure(exc: BaseException, filename: str) -> dict:
+    """Describe an exception the solution raised, for an RE/MLE/OLE verdict."""
+    if isinstance(exc, SystemExit):
+        return {"kind": "exit", "exc": "SystemExit", "msg": f"the solution exited ({exc.code!r})"}
+    if isinstance(exc, MemoryError):
+        return {"kind": "memory", "exc": "MemoryError", "msg": "memory limit exceeded"}
+    if isinstance(exc, OSError) and exc.errno == 27:  # EFBIG: the output file hit its limit
+        return {"kind": "output", "exc": "OSError", "msg": "output limit exceeded"}
+    try:
+        msg = str(exc)[:500]
+    except BaseException:
+        msg = "<unprintable>"
+    return {
+        "kind": "exception",
+        "exc": type(exc).__name__,
+        "msg": msg,
+        "tb": _solution_frames(exc, filename),
+    }
+
+
+def _flush() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BaseException:
+            pass
+
+
+def run(channel: _Channel, header: dict, cases: list[bytes]) -> None:
+    """Load the submission, then run every case in order, reporting each as it ends."""
+    filename = header["filename"]
+    method = header["method"]
+    params = [(codecs.parse_type(t), ref) for _, t, ref in header["params"]]
+    out_kind, out_type, out_arg = header["output"]
+    out_type = codecs.parse_type(out_type)
+
+    scope = leetcode_scope()
+    try:
+        code = compile(header["source"], filename, "exec", dont_inherit=True)
+        exec(code, scope)
+    except BaseException as exc:
+        _flush()
+        channel.send({"t": "load", **_failure(exc, filename)})
+        return
+    _flush()
+    cls = scope.get("Solution")
+    if not isinstance(cls, type):
+        channel.send({"t": "ce", "msg": "no `class Solution` defined"})
+        return
+    if not callable(getattr(cls, method, None)):
+        channel.send({"t": "ce", "msg": f"`class Solution` has no method `{method}`"})
+        return
+    channel.send({"t": "ready"})
+
+    names = [name for name, _, _ in header["params"]]
+    for index, line in enumerate(cases):
+        # Fresh inputs for every case: a solution that mutates them cannot affect the next one.
+        written = _loads(line)
+        try:
+            args = [v if ref else codecs.decode(v, t) for v, (t, ref) in zip(written, params)]
+            for i, (_, ref) in enumerate(params):
+                if ref is not None:
+                    args[i] = codecs.find_node(args[names.index(ref)], written[i])
+        except Exception as exc:
+            channel.send({"t": "internal", "i": index, "msg": f"bad case input: {exc}"})
+            return
+        start = _cpu_ns()
+        try:
+            result = getattr(cls(), method)(*args)
+            spent = _cpu_ns() - start
+        except BaseException as exc:
+            spent = _cpu_ns() - start
+            _flush()
+            channel.send({"t": "err", "i": index, "cpu": spent, **_failure(exc, filename)})
+            return
+        _flush()
+        try:
+            if out_kind == "in_place":
+                output = codecs.encode(args[out_arg], out_type)
+            elif out_kind == "node":
+                output = codecs.node_value(result)
+            else:
+                output = codecs.encode(result, out_type)
+        except codecs.AnswerTypeError as exc:
+            channel.send({"t": "bad", "i": index, "cpu": spent, "msg": str(exc)})
+            continue
+        except BaseException as exc:
+            channel.send({"t": "err", "i": index, "cpu": spent, **_failure(exc, filename)})
+            return
+        channel.send({"t": "ok", "i": index, "cpu": spent, "out": output})
+
+
+def _limit(resource_id: int, value: int) -> None:
+    import resource
+
+    try:
+        resource.setrlimit(resource_id, (value, value))
+    except (ValueError, OSError):
+        hard = resource.getrlimit(resource_id)[1]
+        if hard == resource.RLIM_INFINITY or value < hard:
+            resource.setrlimit(resource_id, (value, hard))
+
+
+def apply_limits(address_space: int, output_bytes: int, cpu_s: int) -> None:
+    """Set hard limits before any solution code runs; the solution cannot raise them again."""
+    import resource
+
+    _limit(resource.RLIMIT_CORE, 0)
+    _limit(resource.RLIMIT_CPU, cpu_s)
+    _limit(resource.RLIMIT_FSIZE, output_bytes)
+    # Deep recursion grows the C stack; let it use the room the memory limit allows.
+    _limit(resource.RLIMIT_STACK, min(address_space // 2, 1 << 30))
+    if sys.platform.startswith("linux"):
+        _limit(resource.RLIMIT_AS, address_space)
+    else:  # RLIMIT_AS is not enforced everywhere (macOS); RLIMIT_DATA is the closest.
+        _limit(resource.RLIMIT_DATA, address_space)
+
+
+def main(channel_fd: int, address_space: int, output_bytes: int, cpu_s: int) -> None:
+    """Entry point: limit itself, read the job, hide stdin, run the cases, and exit hard."""
+    apply_limits(address_space, output_bytes, cpu_s)
+    raw = bytearray()
+    while not raw.endswith(b"\n\n"):
+        chunk = os.read(0, 1 << 20)
+        if not chunk:
+            os._exit(3)
+        raw += chunk
+    leash = os.dup(0)  # kept private: EOF on it means the judge is done with this process
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+    lines = bytes(raw).split(b"\n")
+    header = _loads(lines[0])
+    cases = [line for line in lines[1:] if line]
+
+    sys.setrecursionlimit(RECURSION_LIMIT)
+    import threading
+
+    threading.stack_size(THREAD_STACK)
+    sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace", line_buffering=False)
+    sys.stderr.reconfigure(encoding="utf-8", errors="backslashreplace")
+    channel = _Channel(channel_fd)
+    try:
+        run(channel, header, cases)
+        _flush()
+        # Wait until the judge has measured this process and lets go (or kills it).
+        while os.read(leash, 4096):
+            pass
+    finally:
+        # Exit at once: threads the solution left running must not keep the run alive.
+        os._exit(0)

@@ -74,6 +74,9 @@ class Problem:
     generated: list[Generated]
     path: Path
     reference: Path
+    submissions: Path
+    validator: str | None = None
+    small: str | None = None
     source: bytes = field(repr=False, default=b"")
 
     @property
@@ -193,6 +196,14 @@ def _load(path: Path) -> Problem:
 
     reference_text = top.opt("reference", str)
     reference = (path.parent / (reference_text or f"../solutions/{slug}.py")).resolve()
+    submissions_text = top.opt("submissions", str)
+    submissions = (path.parent / (submissions_text or f"../tests/submissions/{slug}")).resolve()
+    checks = top.opt("verify", dict)
+    validator = small = None
+    if checks is not None:
+        vf = Fields(spec, ("verify",), checks)
+        validator, small = vf.opt("validate", str), vf.opt("small", str)
+        vf.done()
 
     problem = Problem(
         slug=slug,
@@ -214,6 +225,9 @@ def _load(path: Path) -> Problem:
         generated=[],
         path=path,
         reference=reference,
+        submissions=submissions,
+        validator=validator,
+        small=small,
         source=spec.raw,
     )
     out_type = problem.output_type
@@ -250,8 +264,8 @@ def _load(path: Path) -> Problem:
         gen = Generated(name, gf.str("generator"), gf.get("seed", int), gf.opt("args", dict) or {})
         gf.done()
         problem.generated.append(gen)
-    if problem.generated and not problem.generators:
-        spec.fail(("generated",), "generated cases need `generators` source")
+    if (problem.generated or checks) and not problem.generators:
+        spec.fail(("generators",), "generated cases and `verify` need `generators` source")
     if not problem.cases and not problem.generated:
         spec.fail(("cases",), "a problem needs at least one case")
     top.done()

@@ -1,0 +1,60 @@
+"""Shared fixtures: a private cache, the bundled catalog, and a way to run the real CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from judge.cli import cli
+from judge.problems import Catalog
+
+REPO = Path(__file__).resolve().parent.parent
+SUBMISSIONS = REPO / "tests" / "submissions"
+FIXTURES = REPO / "tests" / "fixtures"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Expected answers are computed once per test session, never in the user's cache."""
+    path = tmp_path_factory.mktemp("cache")
+    os.environ["JUDGE_CACHE_DIR"] = str(path)
+    os.environ.pop("JUDGE_PROBLEMS", None)
+    return path
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return Catalog()
+
+
+@pytest.fixture
+def invoke():
+    """Run `judge ARGS` in-process through click, stdout and stderr kept apart."""
+
+    def run(*args: str, input: str | None = None):
+        return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+    return run
+
+
+def run_judge(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the real `judge` program in a subprocess, as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "judge", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path

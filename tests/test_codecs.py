@@ -1,0 +1,111 @@
+"""LeetCode values: level-order trees, node references, answers turned into plain data."""
+
+from __future__ import annotations
+
+import pytest
+
+from judge import codecs
+
+
+def test_tree_round_trip_keeps_leetcode_level_order():
+    values = [3, 5, 1, 6, 2, 0, 8, None, None, 7, 4]
+    root = codecs.build_tree(values)
+    assert root.val == 3 and root.left.val == 5 and root.right.right.val == 8
+    assert root.left.right.left.val == 7
+    assert codecs.tree_to_list(root) == values
+
+
+def test_children_are_listed_only_for_existing_nodes():
+    root = codecs.build_tree([1, None, 2, 3])
+    assert root.left is None and root.right.val == 2 and root.right.left.val == 3
+    assert codecs.tree_to_list(root) == [1, None, 2, 3]
+
+
+@pytest.mark.parametrize("values", [[], [None]])
+def test_empty_tree(values):
+    assert codecs.build_tree(values) is None
+    assert codecs.encode(None, ("tree",)) == []
+
+
+def test_deep_path_tree_needs_no_recursion():
+    n = 100_000
+    values = [0]
+    for i in range(1, n):
+        values += [None, i]
+    root = codecs.build_tree(values)
+    assert codecs.tree_to_list(root) == values
+    assert codecs.find_node(root, n - 1).right is None
+
+
+def test_tree_node_accepts_both_leetcode_constructors():
+    leaf = codecs.TreeNode(4)
+    node = codecs.TreeNode(val=1, left=leaf, right=None)
+    assert (node.val, node.left.val, node.right) == (1, 4, None)
+    assert codecs.TreeNode().val == 0
+
+
+def test_find_node_returns_the_very_node():
+    root = codecs.build_tree([3, 5, 1])
+    assert codecs.find_node(root, 1) is root.right
+
+
+@pytest.mark.parametrize(
+    "text, parsed",
+    [
+        ("int", ("int",)),
+        ("List[int]", ("list", ("int",))),
+        ("List[List[int]]", ("list", ("list", ("int",)))),
+        ("Optional[TreeNode]", ("tree",)),
+        ("TreeNode", ("tree",)),
+        ("None", ("none",)),
+    ],
+)
+def test_parse_type(text, parsed):
+    assert codecs.parse_type(text) == parsed
+
+
+def test_unknown_type_is_a_spec_error():
+    with pytest.raises(codecs.TypeSpecError, match="unknown type"):
+        codecs.parse_type("Lst[int]")
+
+
+def test_subclasses_are_judged_as_plain_data():
+    class Liar(int):
+        def __eq__(self, other):
+            return True
+
+        __hash__ = int.__hash__
+
+    class LyingList(list):
+        def __eq__(self, other):
+            return True
+
+    out = codecs.encode(LyingList([Liar(1), Liar(2)]), ("list", ("int",)))
+    assert out == [1, 2] and type(out) is list and all(type(v) is int for v in out)
+
+
+def test_tuples_count_as_lists_but_other_types_are_wrong():
+    assert codecs.encode((1, 2), ("list", ("int",))) == [1, 2]
+    with pytest.raises(codecs.AnswerTypeError, match="expected List"):
+        codecs.encode({1, 2}, ("list", ("int",)))
+    with pytest.raises(codecs.AnswerTypeError, match="expected int"):
+        codecs.encode("7", ("int",))
+    with pytest.raises(codecs.AnswerTypeError):
+        codecs.encode(True, ("int",))
+
+
+def test_returned_node_is_its_value():
+    assert codecs.node_value(codecs.TreeNode(7)) == 7
+    assert codecs.node_value(None) is None
+    with pytest.raises(codecs.AnswerTypeError):
+        codecs.node_value(7)
+
+
+def test_conforms_checks_decoded_data():
+    assert codecs.conforms([[1], []], ("list", ("list", ("int",))))
+    assert not codecs.conforms([1, True], ("list", ("int",)))
+    assert codecs.conforms([1, None, 2], ("tree",))
+
+
+def test_show_is_leetcode_text():
+    assert codecs.show([1, None, True, "a"]) == '[1,null,true,"a"]'

@@ -1,0 +1,120 @@
+"""Spec loading: every bundled problem is valid, and broken specs name file, key and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from judge.errors import SpecError, UsageError
+from judge.problems import Catalog, load_problem
+
+GOOD = """\
+slug: add
+number: 9001
+title: Add
+difficulty: Easy
+tags: [math]
+statement: Add two numbers.
+constraints: ["`-10 <= a, b <= 10`"]
+signature:
+  method: add
+  params:
+    - {name: a, type: int}
+    - {name: b, type: int}
+  returns: int
+judge:
+  checker: exact
+limits:
+  time_ms: 1000
+  memory_mb: 256
+cases:
+  - name: one
+    input: {a: 1, b: 2}
+    expected: 3
+"""
+
+
+def spec_error(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "add.yaml"
+    path.write_text(text)
+    with pytest.raises(SpecError) as info:
+        load_problem(path)
+    return str(info.value)
+
+
+def test_a_minimal_spec_loads(tmp_path):
+    path = tmp_path / "add.yaml"
+    path.write_text(GOOD)
+    problem = load_problem(path)
+    assert problem.method == "add" and problem.cases[0].expected == 3
+    assert problem.signature() == "class Solution:\n    def add(self, a: int, b: int) -> int:"
+
+
+def test_every_bundled_problem_is_valid(catalog):
+    problems = catalog.all()
+    assert {"container-with-most-water", "merge-sorted-array", "lowest-common-ancestor"} <= {
+        p.slug for p in problems
+    }
+    for p in problems:
+        assert p.reference.is_file(), p.slug
+        assert any(c.example for c in p.cases), p.slug
+
+
+def test_unknown_key_names_file_key_and_line(tmp_path):
+    message = spec_error(tmp_path, GOOD.replace("  time_ms: 1000", "  time_ms: 1000\n  tme_ms: 5"))
+    assert message.startswith(f"{tmp_path / 'add.yaml'}:18: limits.tme_ms: unknown key")
+
+
+def test_missing_key_is_reported(tmp_path):
+    message = spec_error(tmp_path, GOOD.replace("title: Add\n", ""))
+    assert ": missing key 'title'" in message
+
+
+def test_wrong_type_is_reported_with_line(tmp_path):
+    message = spec_error(tmp_path, GOOD.replace("time_ms: 1000", "time_ms: fast"))
+    assert message.endswith(":17: limits.time_ms: must be an integer, not str")
+
+
+def test_case_input_must_match_parameters(tmp_path):
+    message = spec_error(tmp_path, GOOD.replace("{a: 1, b: 2}", "{a: 1, c: 2}"))
+    assert "cases[0].input.c: unknown parameter 'c'" in message
+    message = spec_error(tmp_path, GOOD.replace("{a: 1, b: 2}", "{a: 1, b: [2]}"))
+    assert "cases[0].input.b: value [2] is not a int" in message
+
+
+def test_expected_must_have_the_answer_type(tmp_path):
+    message = spec_error(tmp_path, GOOD.replace("expected: 3", "expected: [3]"))
+    assert "cases[0].expected" in message
+
+
+def test_unknown_type_and_checker(tmp_path):
+    assert "unknown type 'integer'" in spec_error(tmp_path, GOOD.replace("type: int}", "type: integer}", 1))
+    assert "unknown checker 'fuzzy'" in spec_error(tmp_path, GOOD.replace("checker: exact", "checker: fuzzy"))
+
+
+def test_invalid_yaml_gives_the_line(tmp_path):
+    message = spec_error(tmp_path, GOOD.replace("tags: [math]", "tags: [math"))
+    assert "not valid YAML" in message and (":6:" in message or ":7:" in message)
+
+
+def test_slug_must_match_file_name(tmp_path):
+    assert "must match the file name" in spec_error(tmp_path, GOOD.replace("slug: add", "slug: sum"))
+
+
+def test_extra_folder_adds_and_overrides(tmp_path, monkeypatch):
+    (tmp_path / "add.yaml").write_text(GOOD)
+    catalog = Catalog([tmp_path])
+    assert "add" in catalog and "merge-sorted-array" in catalog
+    monkeypatch.setenv("JUDGE_PROBLEMS", str(tmp_path))
+    assert "add" in Catalog()
+
+
+def test_unknown_slug_suggests_close_names(catalog):
+    with pytest.raises(UsageError, match="did you mean merge-sorted-array"):
+        catalog.get("merge-sorted-aray")
+
+
+def test_missing_extra_folder_is_a_usage_error(tmp_path):
+    with pytest.raises(UsageError, match="problems folder not found"):
+        Catalog([tmp_path / "nope"])

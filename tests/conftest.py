@@ -42,7 +42,9 @@ def invoke():
     return run
 
 
-def run_judge(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_judge(
+    *args: str, cwd: Path | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
     """Run the real `judge` program in a subprocess, as a user would."""
     return subprocess.run(
         [sys.executable, "-m", "judge", *args],

@@ -89,8 +89,12 @@ def test_expected_must_have_the_answer_type(tmp_path):
 
 
 def test_unknown_type_and_checker(tmp_path):
-    assert "unknown type 'integer'" in spec_error(tmp_path, GOOD.replace("type: int}", "type: integer}", 1))
-    assert "unknown checker 'fuzzy'" in spec_error(tmp_path, GOOD.replace("checker: exact", "checker: fuzzy"))
+    assert "unknown type 'integer'" in spec_error(
+        tmp_path, GOOD.replace("type: int}", "type: integer}", 1)
+    )
+    assert "unknown checker 'fuzzy'" in spec_error(
+        tmp_path, GOOD.replace("checker: exact", "checker: fuzzy")
+    )
 
 
 def test_invalid_yaml_gives_the_line(tmp_path):
@@ -99,7 +103,9 @@ def test_invalid_yaml_gives_the_line(tmp_path):
 
 
 def test_slug_must_match_file_name(tmp_path):
-    assert "must match the file name" in spec_error(tmp_path, GOOD.replace("slug: add", "slug: sum"))
+    assert "must match the file name" in spec_error(
+        tmp_path, GOOD.replace("slug: add", "slug: sum")
+    )
 
 
 def test_extra_folder_adds_and_overrides(tmp_path, monkeypatch):

@@ -1,10 +1,10 @@
-"""Known-verdict submissions: every file under tests/submissions/<slug>/<verdict>/ gets its verdict."""
+"""Known-verdict submissions: each file in tests/submissions/<slug>/<verdict>/ gets that verdict."""
 
 from __future__ import annotations
 
 import pytest
-
 from conftest import SUBMISSIONS
+
 from judge.expected import prepare_cases
 from judge.grading import Finished, grade
 from judge.submission import read_submission
@@ -18,7 +18,9 @@ FOLDERS = {
 FILES = sorted(SUBMISSIONS.glob("*/*/*.py"))
 
 
-@pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.parent.name}/{p.parent.name}/{p.stem}" for p in FILES])
+@pytest.mark.parametrize(
+    "path", FILES, ids=[f"{p.parent.parent.name}/{p.parent.name}/{p.stem}" for p in FILES]
+)
 def test_known_verdict(path, catalog):
     problem = catalog.get(path.parent.parent.name)
     result = None

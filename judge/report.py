@@ -7,17 +7,13 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from rich.console import Console, Group
-from rich.markdown import Markdown
-from rich.panel import Panel
-from rich.syntax import Syntax
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from judge import codecs
 from judge.problems import Problem
 from judge.results import RunResult, Verdict
-from judge.solutions import solution_sections
 
 _STYLE = {
     Verdict.AC: "bold green",
@@ -139,6 +135,10 @@ def problem_json(p: Problem) -> dict[str, Any]:
 
 def render_problem(out: Console, p: Problem) -> None:
     """`judge show`: statement, examples, constraints and the method to write."""
+    from rich.markdown import Markdown
+    from rich.panel import Panel
+    from rich.syntax import Syntax
+
     out.print(Text(f"{p.number}. {p.title}", style="bold"), Text(f"  {p.difficulty}", style="dim"))
     out.print(Text(", ".join(p.tags), style="dim"))
     out.print(Markdown(p.statement))
@@ -160,6 +160,12 @@ def render_problem(out: Console, p: Problem) -> None:
 
 def render_solution(out: Console, p: Problem) -> None:
     """`judge solution`: each approach's explanation, then its code."""
+    from rich.console import Group
+    from rich.markdown import Markdown
+    from rich.syntax import Syntax
+
+    from judge.solutions import solution_sections
+
     sections = solution_sections(p.reference.read_text(encoding="utf-8"))
     out.print(Text(f"{p.number}. {p.title} — reference solution", style="bold"))
     for i, section in enumerate(sections):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SUBMISSIONS
 
+from conftest import SUBMISSIONS
 from judge.expected import prepare_cases
 from judge.grading import Finished, grade
 from judge.submission import read_submission

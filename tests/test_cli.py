@@ -1,0 +1,180 @@
+"""The command line: exit codes, JSON shape, problem inference, and no tracebacks for mistakes."""
+
+from __future__ import annotations
+
+import json
+
+import click
+import pytest
+
+from conftest import REPO, SUBMISSIONS, run_judge, write
+from judge.cli import cli
+
+CONTAINER = SUBMISSIONS / "container-with-most-water"
+TWO_POINTERS = CONTAINER / "accepted" / "two_pointers.py"
+WRONG = CONTAINER / "wrong_answer" / "stop_on_equal_walls.py"
+
+
+def test_submit_accepted_exits_0(invoke):
+    result = invoke("submit", str(TWO_POINTERS), "--problem", "container-with-most-water")
+    assert result.exit_code == 0
+    assert "Accepted (AC)" in result.stdout and "container-with-most-water" in result.stdout
+
+
+def test_submit_wrong_answer_shows_the_failing_case(invoke):
+    result = invoke("submit", str(WRONG), "--problem", "container-with-most-water")
+    assert result.exit_code == 1
+    out = result.stdout
+    assert "Wrong Answer (WA)" in out
+    assert "Input" in out and "height = [" in out and "Expected" in out and "Output" in out
+
+
+def test_submit_json_shape(invoke):
+    result = invoke("submit", str(WRONG), "--problem", "container-with-most-water", "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert set(data) == {
+        "problem",
+        "verdict",
+        "passed",
+        "total",
+        "time_ms",
+        "memory_mb",
+        "cases",
+        "failure",
+    }
+    assert data["verdict"] == "WA" and data["problem"] == "container-with-most-water"
+    assert data["passed"] == len(data["cases"]) - 1 and data["total"] >= len(data["cases"])
+    assert set(data["cases"][0]) == {"name", "verdict", "time_ms"}
+    failure = data["failure"]
+    assert set(failure) == {"case", "input", "expected", "output", "message", "stdout"}
+    assert failure["input"].startswith("height = [")
+    assert isinstance(failure["expected"], int) and isinstance(failure["output"], int)
+
+
+def test_submit_all_cases_runs_past_the_first_failure(invoke):
+    args = ["submit", str(WRONG), "--problem", "container-with-most-water", "--json"]
+    first = json.loads(invoke(*args).stdout)
+    every = json.loads(invoke(*args, "--all-cases").stdout)
+    assert len(every["cases"]) == every["total"] > len(first["cases"])
+    assert every["failure"]["case"] == first["failure"]["case"]
+
+
+def test_accepted_json_has_null_failure(invoke):
+    result = invoke("submit", str(TWO_POINTERS), "--problem", "container-with-most-water", "--json")
+    data = json.loads(result.stdout)
+    assert data["verdict"] == "AC" and data["failure"] is None and data["passed"] == data["total"]
+
+
+def test_problem_inferred_from_file_name(invoke, tmp_path):
+    path = write(tmp_path / "container-with-most-water.py", TWO_POINTERS.read_text())
+    assert invoke("submit", str(path)).exit_code == 0
+
+
+def test_problem_inferred_from_method(invoke, tmp_path):
+    path = write(tmp_path / "mine.py", TWO_POINTERS.read_text())
+    result = invoke("submit", str(path), "--json")
+    assert json.loads(result.stdout)["problem"] == "container-with-most-water"
+
+
+def test_no_matching_method_is_a_usage_error(invoke, tmp_path):
+    path = write(
+        tmp_path / "mine.py", "class Solution:\n    def twoSum(self, nums, target):\n        pass\n"
+    )
+    result = invoke("submit", str(path))
+    assert result.exit_code == 2
+    assert "--problem" in result.stderr and "twoSum" in result.stderr
+
+
+def test_ambiguous_file_lists_candidates(invoke, tmp_path):
+    source = (
+        "class Solution:\n"
+        "    def maxArea(self, height): return 0\n"
+        "    def merge(self, nums1, m, nums2, n): pass\n"
+    )
+    result = invoke("submit", str(write(tmp_path / "both.py", source)))
+    assert result.exit_code == 2
+    assert "container-with-most-water" in result.stderr and "merge-sorted-array" in result.stderr
+
+
+def test_missing_file_exits_2_without_traceback(invoke, tmp_path):
+    result = invoke("submit", str(tmp_path / "nope.py"), "--problem", "merge-sorted-array")
+    assert result.exit_code == 2
+    assert "file not found" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unknown_problem_suggests(invoke):
+    result = invoke("show", "container-with-most-watr")
+    assert result.exit_code == 2
+    assert "did you mean container-with-most-water" in result.stderr
+
+
+def test_invalid_spec_exits_2_naming_the_file(invoke, tmp_path):
+    write(tmp_path / "broken.yaml", "slug: broken\nnumber: 1\n")
+    result = invoke("list", "--problems", str(tmp_path))
+    assert result.exit_code == 2
+    assert "broken.yaml" in result.stderr and "missing key" in result.stderr
+
+
+def test_list_json(invoke):
+    result = invoke("list", "--json")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert {"number", "slug", "title", "difficulty", "tags"} == set(rows[0])
+    assert [r["number"] for r in rows if isinstance(r["number"], int)] == sorted(
+        r["number"] for r in rows if isinstance(r["number"], int)
+    )
+
+
+def test_show_prints_statement_examples_and_signature(invoke):
+    result = invoke("show", "merge-sorted-array")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "Merge Sorted Array" in out and "Example 1" in out and "Constraints" in out
+    assert "def merge(self, nums1: List[int], m: int, nums2: List[int], n: int) -> None:" in out
+
+
+def test_solution_shows_explanation_and_code(invoke):
+    result = invoke("solution", "lowest-common-ancestor")
+    assert result.exit_code == 0
+    assert "Complexity" in result.stdout and "class Solution" in result.stdout
+
+
+def test_all_on_a_folder(invoke, tmp_path):
+    write(tmp_path / "container-with-most-water.py", TWO_POINTERS.read_text())
+    write(
+        tmp_path / "merge-sorted-array.py",
+        "class Solution:\n    def merge(self, a, m, b, n):\n        pass\n",
+    )
+    write(tmp_path / "notes.py", "print('not a solution')\n")
+    result = invoke("all", str(tmp_path), "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["summary"] == {"accepted": 1, "total": 2}
+    assert [r["verdict"] for r in data["results"]] == ["AC", "WA"]
+    assert "skipped notes.py" in result.stderr
+
+
+def test_all_on_a_folder_without_solutions_exits_2(invoke, tmp_path):
+    assert invoke("all", str(tmp_path)).exit_code == 2
+
+
+def test_every_command_has_help_with_an_example():
+    for name, command in cli.commands.items():
+        assert command.help and "Example:" in command.help, name
+    ctx = click.Context(cli)
+    assert "judge all" in cli.get_help(ctx)
+
+
+@pytest.mark.parametrize("env", [{"NO_COLOR": "1"}, {}])
+def test_real_subprocess_prints_no_colour_off_a_terminal(env, tmp_path):
+    proc = run_judge(
+        "submit", str(WRONG), "--problem", "container-with-most-water", cwd=tmp_path, env=env
+    )
+    assert proc.returncode == 1
+    assert "\x1b[" not in proc.stdout and "Wrong Answer" in proc.stdout
+
+
+def test_readme_starts_with_the_two_commands():
+    head = (REPO / "README.md").read_text().split("\n## ")[0]
+    assert "judge all" in head and "pytest" in head

@@ -1,0 +1,3 @@
+class Solution:
+    def smallestK(self, arr: List[int], k: int) -> List[int]:
+        return heapq.nsmallest(k, arr)

@@ -45,36 +45,54 @@ def hand_cases(problem: Problem) -> list[PreparedCase]:
 class _Complaint:
     """Reports a bad generated input as a problem error (there is no spec line to point at)."""
 
-    def __init__(self, problem: Problem, name: str) -> None:
-        self.where = f"{problem.path}: generated case {name!r}"
+    def __init__(self, problem: Problem, what: str) -> None:
+        self.where = f"{problem.path}: {what}"
 
     def fail(self, where: tuple, message: str) -> None:
         key = ".".join(str(w) for w in where[1:])
         raise ProblemError(f"{self.where}: {key + ': ' if key else ''}{message}")
 
 
+def generator_function(problem: Problem, name: str, what: str) -> Any:
+    """A function defined by the spec's `generators` source (run once per problem)."""
+    scope = _GENERATOR_SCOPES.get(problem.path)
+    if scope is None or scope[0] is not problem:
+        namespace: dict[str, Any] = {"__name__": f"generators:{problem.slug}"}
+        try:
+            exec(compile(problem.generators, f"{problem.path}:generators", "exec"), namespace)
+        except Exception as exc:
+            raise ProblemError(f"{problem.path}: generators: {type(exc).__name__}: {exc}") from None
+        scope = _GENERATOR_SCOPES[problem.path] = (problem, namespace)
+    function = scope[1].get(name)
+    if not callable(function):
+        raise ProblemError(f"{problem.path}: {what}: no function {name!r} in `generators`")
+    return function
+
+
+_GENERATOR_SCOPES: dict[Any, tuple[Problem, dict[str, Any]]] = {}
+
+
+def generate(problem: Problem, name: str, rng: random.Random, args: dict, what: str) -> bytes:
+    """Call one generator and check its input against the signature: the argument line."""
+    function = generator_function(problem, name, what)
+    try:
+        values = function(rng, **args)
+    except Exception as exc:
+        raise ProblemError(
+            f"{problem.path}: {what}: generator {name!r} failed: {type(exc).__name__}: {exc}"
+        ) from None
+    check_input(_Complaint(problem, what), ("input",), values, problem.params)  # type: ignore[arg-type]
+    return encode_args(problem, values)
+
+
 def generate_inputs(problem: Problem) -> list[tuple[str, bytes]]:
     """Run the spec's generators: (case name, argument line) for every generated case."""
-    if not problem.generated:
-        return []
-    scope: dict[str, Any] = {"__name__": f"generators:{problem.slug}"}
-    try:
-        exec(compile(problem.generators, f"{problem.path}:generators", "exec"), scope)
-    except Exception as exc:
-        raise ProblemError(f"{problem.path}: generators: {type(exc).__name__}: {exc}") from None
-    out = []
-    for gen in problem.generated:
-        function = scope.get(gen.generator)
-        if not callable(function):
-            raise ProblemError(
-                f"{problem.path}: generated case {gen.name!r}: no generator {gen.generator!r}"
-            )
-        try:
-            values = function(random.Random(gen.seed), **gen.args)
-        except Exception as exc:
-            raise ProblemError(
-                f"{problem.path}: generator {gen.generator!r} failed: {type(exc).__name__}: {exc}"
-            ) from None
-        check_input(_Complaint(problem, gen.name), ("input",), values, problem.params)  # type: ignore[arg-type]
-        out.append((gen.name, encode_args(problem, values)))
-    return out
+    return [
+        (
+            g.name,
+            generate(
+                problem, g.generator, random.Random(g.seed), g.args, f"generated case {g.name!r}"
+            ),
+        )
+        for g in problem.generated
+    ]

@@ -217,6 +217,44 @@ def solution(slug: str, problem_dirs: tuple[str, ...]) -> None:
     report.render_solution(report.console(), _catalog(problem_dirs).get(slug))
 
 
+@cli.command()
+@click.argument("slug", required=False)
+@click.option("--trials", default=300, show_default=True, help="Small random inputs per problem.")
+@json_option
+@problems_option
+@_guarded
+def verify(slug: str | None, trials: int, as_json: bool, problem_dirs: tuple[str, ...]) -> None:
+    """Prove problem packages: SLUG, or every problem.
+
+    Checks that the spec is valid and every case meets the constraints; that the reference
+    matches every hand-written answer and a brute force on small random inputs; that it uses
+    at most 1/5 of the time limit; and that every known-verdict submission gets its verdict,
+    also at 1.5x the time limit. Exit status 1 if any check fails.
+
+    Example:
+
+    \b
+        judge verify sliding-window-maximum
+        judge verify --problems ./my-problems --json
+    """
+    from judge import report
+    from judge.verify import verify_problem
+
+    catalog = _catalog(problem_dirs)
+    slugs = [slug] if slug else list(catalog.paths)
+    problems = [catalog.get(s) for s in slugs]
+    out = report.console()
+    checks = report.run_checks(out, problems, lambda p: verify_problem(p, trials), not as_json)
+    failed = [c for c in checks if not c.ok]
+    if as_json:
+        report.print_json(report.checks_json(checks))
+    else:
+        out.print(report.checks_table(checks))
+        style = "bold red" if failed else "bold green"
+        out.print(f"{len(checks) - len(failed)}/{len(checks)} checks passed", style=style)
+    sys.exit(EXIT_VERDICT if failed else EXIT_OK)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="judge")

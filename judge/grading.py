@@ -305,17 +305,19 @@ def _judge_outcomes(
             break
 
 
-def run_outputs(problem: Problem, submission: Submission, cases: list[PreparedCase]) -> list[Any]:
+def run_outputs(
+    problem: Problem, submission: Submission, cases: list[PreparedCase], role: str = "reference"
+) -> list[Any]:
     """The answers of a trusted solution (the reference) on cases; any failure is a ProblemError."""
     error = _compile_error(problem, submission)
     if error is not None:
-        raise ProblemError(f"{problem.slug}: reference solution {submission.path}: {error}")
+        raise ProblemError(f"{problem.slug}: {role} solution {submission.path}: {error}")
     outputs: list[Any] = []
     for outcome in Execution(problem, submission, cases, limits_for(problem, 5.0)):
         if outcome.verdict is not None:
             case = cases[outcome.index].name
             raise ProblemError(
-                f"{problem.slug}: reference solution fails case {case}: "
+                f"{problem.slug}: {role} solution fails case {case}: "
                 f"{outcome.verdict.value} {outcome.message}"
             )
         outputs.append(outcome.output)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -29,7 +30,10 @@ _SHOWN_CHARS = 600  # a failing input of 10^5 numbers is cut on screen (JSON kee
 
 def console(stderr: bool = False) -> Console:
     """A console that drops colour off a terminal and honours NO_COLOR."""
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    out = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    if not out.is_terminal and "COLUMNS" not in os.environ:
+        out.width = 120  # pipes and CI logs: wide enough that tables do not wrap
+    return out
 
 
 def print_json(data: Any) -> None:
@@ -230,3 +234,49 @@ def run_with_progress(
                     results.append(event.result)
             progress.advance(task)
     return results
+
+
+def run_checks(out: Console, problems: list[Any], verify_one: Callable, enabled: bool) -> list[Any]:
+    """Run `judge verify` checks with a status line on a terminal; returns every check."""
+    checks: list[Any] = []
+    status = out.status("Verifying…") if enabled and out.is_terminal else None
+    if status is not None:
+        status.start()
+    try:
+        for problem in problems:
+            for check in verify_one(problem):
+                checks.append(check)
+                if status is not None:
+                    status.update(f"Verifying {problem.slug}: {check.name}")
+    finally:
+        if status is not None:
+            status.stop()
+    return checks
+
+
+def checks_table(checks: list[Any]) -> Table:
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("problem")
+    table.add_column("check")
+    table.add_column("result")
+    table.add_column("detail", overflow="fold")
+    previous = None
+    for c in checks:
+        shown = c.problem if c.problem != previous else ""
+        previous = c.problem
+        result = Text("ok", style="green") if c.ok else Text("FAIL", style="bold red")
+        table.add_row(shown, c.name, result, _cut(c.detail, 200))
+    return table
+
+
+def checks_json(checks: list[Any]) -> dict[str, Any]:
+    problems: dict[str, list[Any]] = {}
+    for c in checks:
+        problems.setdefault(c.problem, []).append(c)
+    return {
+        "problems": [
+            {"problem": slug, "ok": all(c.ok for c in cs), "checks": [c.to_json() for c in cs]}
+            for slug, cs in problems.items()
+        ],
+        "summary": {"passed": sum(c.ok for c in checks), "total": len(checks)},
+    }

@@ -1,0 +1,197 @@
+"""Prove a problem package: valid data, a correct and fast reference, discriminating test data.
+
+As Kattis `verifyproblem` does, every known-verdict submission must get the verdict of its
+folder, and a verdict that would change with a slightly looser time limit is reported as
+fragile: such test data does not really tell fast from slow.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from judge.cases import PreparedCase, generate, generate_inputs, generator_function, hand_cases
+from judge.checkers import CHECKERS
+from judge.errors import ProblemError, UsageError
+from judge.expected import prepare_cases
+from judge.grading import Finished, grade, run_outputs
+from judge.problems import Problem
+from judge.results import RunResult, Verdict
+from judge.submission import read_submission
+
+FOLDERS = {
+    "accepted": Verdict.AC,
+    "wrong_answer": Verdict.WA,
+    "time_limit_exceeded": Verdict.TLE,
+    "run_time_error": Verdict.RE,
+}
+REFERENCE_SHARE = 5  # the reference's slowest case may use at most 1/5 of the time limit
+FRAGILE_FACTOR = 1.5  # verdicts must not change between the limit and 1.5x the limit
+
+
+@dataclass
+class Check:
+    """One proven (or disproven) property of a problem."""
+
+    problem: str
+    name: str
+    ok: bool
+    detail: str = ""
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "ok": self.ok, "detail": self.detail}
+
+
+def _result(events: Iterator) -> RunResult:
+    for event in events:
+        if isinstance(event, Finished):
+            return event.result
+    raise AssertionError("grading ended without a result")
+
+
+def _describe(result: RunResult) -> str:
+    f = result.failure
+    if f is None:
+        return f"{result.verdict.value}, slowest case {_slowest(result):.0f} ms"
+    where = f" on {f.case}" if f.case else ""
+    return f"{result.verdict.value}{where}: {f.message.splitlines()[0] if f.message else ''}"
+
+
+def _slowest(result: RunResult) -> float:
+    return max((c.time_ms for c in result.cases), default=0.0)
+
+
+def check_constraints(problem: Problem) -> Check:
+    """Every hand-written and generated input satisfies the stated constraints."""
+    name = "inputs meet the constraints"
+    if not problem.validator:
+        return Check(problem.slug, name, False, "the spec has no verify.validate function")
+    validate = generator_function(problem, problem.validator, "verify.validate")
+    inputs = [(c.name, c.input) for c in problem.cases]
+    inputs += [(case, json.loads(line)) for case, line in generate_inputs(problem)]
+    params = [p.name for p in problem.params]
+    bad = []
+    for case, values in inputs:
+        if isinstance(values, list):
+            values = dict(zip(params, values))
+        try:
+            problem_found = validate(**values)
+        except AssertionError as exc:
+            problem_found = str(exc) or "assertion failed"
+        if problem_found:
+            bad.append(f"{case}: {problem_found}")
+    if bad:
+        return Check(problem.slug, name, False, "; ".join(bad[:3]))
+    return Check(problem.slug, name, True, f"{len(inputs)} inputs")
+
+
+def check_hand_answers(problem: Problem) -> Check:
+    """The reference agrees with every hand-written expected answer."""
+    name = "reference matches hand answers"
+    result = _result(
+        grade(problem, read_submission(problem.reference), hand_cases(problem), all_cases=True)
+    )
+    wrong = [c.name for c in result.cases if c.verdict is not Verdict.AC]
+    if result.verdict is not Verdict.AC:
+        return Check(problem.slug, name, False, f"{_describe(result)}; failing: {', '.join(wrong)}")
+    return Check(problem.slug, name, True, f"{result.passed} cases")
+
+
+def check_brute_force(problem: Problem, trials: int) -> Check:
+    """The reference agrees with an independent brute force on small random inputs."""
+    name = f"reference matches brute force ({trials} random inputs)"
+    brute = problem.submissions / "brute_force.py"
+    if not problem.small:
+        return Check(problem.slug, name, False, "the spec has no verify.small generator")
+    if not brute.is_file():
+        return Check(problem.slug, name, False, f"no brute force at {brute}")
+    names = tuple(p.name for p in problem.params)
+    cases = [
+        PreparedCase(
+            f"random-{seed}",
+            generate(problem, problem.small, random.Random(seed), {}, "verify.small"),
+            None,
+            names,
+        )
+        for seed in range(trials)
+    ]
+    try:
+        expected = run_outputs(problem, read_submission(brute), cases, role="brute force")
+        outputs = run_outputs(problem, read_submission(problem.reference), cases)
+    except ProblemError as exc:
+        return Check(problem.slug, name, False, str(exc))
+    check = CHECKERS[problem.checker]
+    for case, want, got in zip(cases, expected, outputs):
+        if not check(want, got).ok:
+            shown = problem.format_input(case.input)
+            return Check(problem.slug, name, False, f"{shown}: brute force {want}, reference {got}")
+    return Check(problem.slug, name, True)
+
+
+def check_reference_speed(problem: Problem, cases: list[PreparedCase]) -> Check:
+    """The reference's slowest case uses at most 1/5 of the time limit."""
+    name = f"reference within 1/{REFERENCE_SHARE} of the time limit"
+    result = _result(grade(problem, read_submission(problem.reference), cases))
+    if result.verdict is not Verdict.AC:
+        return Check(problem.slug, name, False, _describe(result))
+    slowest = max(result.cases, key=lambda c: c.time_ms)
+    detail = f"slowest {slowest.name}: {slowest.time_ms:.0f} ms of {problem.time_ms} ms"
+    return Check(problem.slug, name, slowest.time_ms * REFERENCE_SHARE <= problem.time_ms, detail)
+
+
+def known_submissions(problem: Problem) -> list[tuple[Path, Verdict]]:
+    """The problem's known-verdict submissions, by folder."""
+    found = []
+    for folder, verdict in FOLDERS.items():
+        found += [(path, verdict) for path in sorted((problem.submissions / folder).glob("*.py"))]
+    return found
+
+
+def check_submission(
+    problem: Problem, path: Path, wanted: Verdict, cases: list[PreparedCase]
+) -> Check:
+    """A known submission gets its folder's verdict, and would still get it at 1.5x the limit."""
+    name = f"{path.parent.name}/{path.name} is {wanted.value}"
+    submission = read_submission(path)
+    result = _result(grade(problem, submission, cases))
+    if result.verdict is not wanted:
+        return Check(problem.slug, name, False, f"got {_describe(result)}")
+    if wanted is Verdict.AC and _slowest(result) * FRAGILE_FACTOR > problem.time_ms:
+        detail = f"fragile: slowest case {_slowest(result):.0f} ms is near the limit"
+        return Check(problem.slug, name, False, detail)
+    if wanted is Verdict.TLE:
+        looser = _result(grade(problem, submission, cases, time_scale=FRAGILE_FACTOR))
+        if looser.verdict is not Verdict.TLE:
+            detail = f"fragile: {_describe(looser)} at {FRAGILE_FACTOR}x the time limit"
+            return Check(problem.slug, name, False, detail)
+    return Check(problem.slug, name, True, _describe(result))
+
+
+def verify_problem(problem: Problem, trials: int = 300) -> Iterator[Check]:
+    """Every check of one problem, as it completes."""
+    try:
+        cases = prepare_cases(problem)
+    except UsageError as exc:
+        yield Check(problem.slug, "test data can be built", False, str(exc))
+        return
+    yield Check(problem.slug, "spec is valid", True, f"{len(cases)} cases")
+    for step in (check_constraints, check_hand_answers):
+        try:
+            yield step(problem)
+        except UsageError as exc:
+            yield Check(problem.slug, step.__doc__ or step.__name__, False, str(exc))
+    try:
+        yield check_brute_force(problem, trials)
+    except UsageError as exc:
+        yield Check(problem.slug, "reference matches brute force", False, str(exc))
+    yield check_reference_speed(problem, cases)
+    known = known_submissions(problem)
+    if not any(verdict is Verdict.AC for _, verdict in known):
+        yield Check(
+            problem.slug, "known submissions", False, f"no accepted/ in {problem.submissions}"
+        )
+    for path, verdict in known:
+        yield check_submission(problem, path, verdict, cases)

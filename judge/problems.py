@@ -322,11 +322,14 @@ class Catalog:
         return sorted(problems, key=lambda p: (_number_key(p.number), p.slug))
 
 
-def _number_key(number: int | str) -> tuple[float, str]:
+def _number_key(number: int | str) -> tuple[int, float, str]:
+    """LeetCode's numbered problems first, then the rest (interview questions such as 17.14)."""
+    if isinstance(number, int):
+        return (0, number, "")
     try:
-        return (float(number), "")
+        return (1, float(number), number)
     except ValueError:
-        return (float("inf"), str(number))
+        return (2, 0.0, number)
 
 
 def load_problem(path: Path) -> Problem:

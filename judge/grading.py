@@ -101,8 +101,9 @@ class Execution:
 
     def _run(self, worker: Worker, start: int) -> Iterator[Outcome]:
         """Yield outcomes; return the index to restart after, or None when the run is over."""
-        # Loading the file runs the solution's top-level code: it gets the same budget as a case.
-        ready = worker.receive()
+        # Loading the file runs the solution's top-level code: it gets a case's CPU budget, and
+        # more wall time, since interpreter start-up is slow on a busy machine.
+        ready = worker.receive(wall_s=self.limits.wall_s + 5)
         if ready.message is None or ready.message.get("t") != "ready":
             outcome = self._interpret(worker, ready, start, start)
             outcome.message = f"{outcome.message} ({LOADING})"

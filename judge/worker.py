@@ -107,12 +107,17 @@ def _failure(exc: BaseException, filename: str) -> dict:
     }
 
 
-def _flush() -> None:
+def _flush() -> int:
+    """Flush the solution's prints; returns the end of its output so far (for the judge)."""
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except BaseException:
             pass
+    try:
+        return os.lseek(1, 0, os.SEEK_END)
+    except OSError:
+        return -1
 
 
 def run(channel: _Channel, header: dict, cases: list[bytes]) -> None:
@@ -128,10 +133,10 @@ def run(channel: _Channel, header: dict, cases: list[bytes]) -> None:
         code = compile(header["source"], filename, "exec", dont_inherit=True)
         exec(code, scope)
     except BaseException as exc:
-        _flush()
-        channel.send({"t": "load", **_failure(exc, filename)})
+        end = _flush()
+        channel.send({"t": "load", "so": end, **_failure(exc, filename)})
         return
-    _flush()
+    end = _flush()
     cls = scope.get("Solution")
     if not isinstance(cls, type):
         channel.send({"t": "ce", "msg": "no `class Solution` defined"})
@@ -139,7 +144,7 @@ def run(channel: _Channel, header: dict, cases: list[bytes]) -> None:
     if not callable(getattr(cls, method, None)):
         channel.send({"t": "ce", "msg": f"`class Solution` has no method `{method}`"})
         return
-    channel.send({"t": "ready"})
+    channel.send({"t": "ready", "so": end})
 
     names = [name for name, _, _ in header["params"]]
     for index, line in enumerate(cases):
@@ -159,10 +164,11 @@ def run(channel: _Channel, header: dict, cases: list[bytes]) -> None:
             spent = _cpu_ns() - start
         except BaseException as exc:
             spent = _cpu_ns() - start
-            _flush()
-            channel.send({"t": "err", "i": index, "cpu": spent, **_failure(exc, filename)})
+            end = _flush()
+            failure = _failure(exc, filename)
+            channel.send({"t": "err", "i": index, "cpu": spent, "so": end, **failure})
             return
-        _flush()
+        end = _flush()
         try:
             if out_kind == "in_place":
                 output = codecs.encode(args[out_arg], out_type)
@@ -171,12 +177,13 @@ def run(channel: _Channel, header: dict, cases: list[bytes]) -> None:
             else:
                 output = codecs.encode(result, out_type)
         except codecs.AnswerTypeError as exc:
-            channel.send({"t": "bad", "i": index, "cpu": spent, "msg": str(exc)})
+            channel.send({"t": "bad", "i": index, "cpu": spent, "so": end, "msg": str(exc)})
             continue
         except BaseException as exc:
-            channel.send({"t": "err", "i": index, "cpu": spent, **_failure(exc, filename)})
+            failure = _failure(exc, filename)
+            channel.send({"t": "err", "i": index, "cpu": spent, "so": end, **failure})
             return
-        channel.send({"t": "ok", "i": index, "cpu": spent, "out": output})
+        channel.send({"t": "ok", "i": index, "cpu": spent, "so": end, "out": output})
 
 
 def _limit(resource_id: int, value: int) -> None:

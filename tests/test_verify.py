@@ -1,0 +1,134 @@
+"""`judge verify`: every bundled problem is proven, and a broken package is caught."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import write
+from judge.problems import Catalog, load_problem
+from judge.verify import verify_problem
+
+SPEC = """\
+slug: add
+number: 9001
+title: Add
+difficulty: Easy
+tags: [math]
+statement: Add two numbers.
+constraints: ["`0 <= a, b <= 10`"]
+signature:
+  method: add
+  params:
+    - {name: a, type: int}
+    - {name: b, type: int}
+  returns: int
+judge: {checker: exact}
+limits: {time_ms: 200, memory_mb: 256}
+cases:
+  - {name: one, example: true, input: {a: 1, b: 2}, expected: 3}
+  - {name: zero, input: {a: 0, b: 0}, expected: 0}
+generators: |
+  def check(a, b):
+      if not (0 <= a <= 10 and 0 <= b <= 10):
+          return "values must be in [0, 10]"
+  def small(rng):
+      return {"a": rng.randint(0, 10), "b": rng.randint(0, 10)}
+verify: {validate: check, small: small}
+"""
+ADD = "class Solution:\n    def add(self, a, b):\n        return a + b\n"
+SLOW = "class Solution:\n    def add(self, a, b):\n        while True: pass\n"
+
+
+def package(root: Path, spec: str = SPEC, reference: str = ADD) -> Path:
+    write(root / "problems" / "add.yaml", spec)
+    write(root / "solutions" / "add.py", reference)
+    subs = root / "tests" / "submissions" / "add"
+    write(
+        subs / "brute_force.py",
+        "class Solution:\n    def add(self, a, b):\n        return sum([a, b])\n",
+    )
+    write(subs / "accepted" / "plain.py", ADD)
+    write(subs / "wrong_answer" / "minus.py", ADD.replace("a + b", "a - b if b else a"))
+    write(subs / "time_limit_exceeded" / "spin.py", SLOW)
+    write(subs / "run_time_error" / "crash.py", ADD.replace("a + b", "a // 0"))
+    return root / "problems" / "add.yaml"
+
+
+def failures(spec_path: Path) -> dict[str, str]:
+    checks = list(verify_problem(load_problem(spec_path), trials=50))
+    return {c.name: c.detail for c in checks if not c.ok}
+
+
+def test_a_sound_package_passes(tmp_path):
+    assert failures(package(tmp_path)) == {}
+
+
+def test_wrong_hand_answer_is_caught(tmp_path):
+    spec = package(tmp_path, SPEC.replace("expected: 3", "expected: 4"))
+    assert "reference matches hand answers" in failures(spec)
+
+
+def test_case_outside_the_constraints_is_caught(tmp_path):
+    spec = package(
+        tmp_path, SPEC.replace("{a: 0, b: 0}, expected: 0", "{a: 0, b: 11}, expected: 11")
+    )
+    assert "zero: values must be in [0, 10]" in failures(spec)["inputs meet the constraints"]
+
+
+def test_reference_disagreeing_with_brute_force_is_caught(tmp_path):
+    wrong = ADD.replace("a + b", "a + b if a != 7 else 0")
+    spec = package(tmp_path, reference=wrong)
+    assert any("brute force" in name for name in failures(spec))
+
+
+def test_submission_in_the_wrong_folder_is_caught(tmp_path):
+    spec = package(tmp_path)
+    write(spec.parent.parent / "tests/submissions/add/time_limit_exceeded/fast.py", ADD)
+    assert failures(spec)["time_limit_exceeded/fast.py is TLE"].startswith("got AC")
+
+
+def test_tle_that_passes_at_a_looser_limit_is_fragile(tmp_path):
+    spec = package(tmp_path)
+    nearly = (
+        "import time\n"
+        "class Solution:\n"
+        "    def add(self, a, b):\n"
+        "        end = time.process_time() + 0.25\n"
+        "        while time.process_time() < end: pass\n"
+        "        return a + b\n"
+    )
+    write(spec.parent.parent / "tests/submissions/add/time_limit_exceeded/nearly.py", nearly)
+    assert "fragile" in failures(spec)["time_limit_exceeded/nearly.py is TLE"]
+
+
+def test_missing_validator_and_brute_force_fail(tmp_path):
+    spec = package(tmp_path, SPEC.replace("verify: {validate: check, small: small}\n", ""))
+    found = failures(spec)
+    assert "inputs meet the constraints" in found
+    assert any("brute force" in name for name in found)
+
+
+def test_cli_verify_json_and_exit_code(invoke, tmp_path):
+    package(tmp_path)
+    result = invoke(
+        "verify", "add", "--problems", str(tmp_path / "problems"), "--trials", "20", "--json"
+    )
+    assert result.exit_code == 0, result.stdout
+    data = json.loads(result.stdout)
+    assert data["problems"][0]["problem"] == "add" and data["problems"][0]["ok"]
+    assert data["summary"]["passed"] == data["summary"]["total"]
+    write(tmp_path / "solutions" / "add.py", ADD.replace("a + b", "a * b"))
+    assert invoke("verify", "add", "--problems", str(tmp_path / "problems")).exit_code == 1
+
+
+BUNDLED = sorted(Catalog().paths)
+
+
+@pytest.mark.parametrize("slug", BUNDLED)
+def test_bundled_problem_is_proven(slug, catalog):
+    checks = list(verify_problem(catalog.get(slug)))
+    failed = [f"{c.name}: {c.detail}" for c in checks if not c.ok]
+    assert not failed, "\n".join(failed)

@@ -86,7 +86,7 @@ def render_result(out: Console, result: RunResult) -> None:
 def results_table(results: Iterable[RunResult]) -> Table:
     """The summary of `judge all`."""
     table = Table(title=None, show_edge=False, pad_edge=False)
-    table.add_column("problem")
+    table.add_column("problem", no_wrap=True)
     table.add_column("verdict")
     table.add_column("cases", justify="right")
     table.add_column("time", justify="right")
@@ -108,10 +108,11 @@ def results_table(results: Iterable[RunResult]) -> Table:
     return table
 
 
-def problems_table(problems: Iterable[Problem]) -> Table:
+def problems_table(problems: list[Problem]) -> Table:
     table = Table(show_edge=False, pad_edge=False)
-    table.add_column("#", justify="right")
-    table.add_column("slug", style="bold")
+    table.add_column("#", justify="right", no_wrap=True)
+    widest = max((len(p.slug) for p in problems), default=4)
+    table.add_column("slug", style="bold", no_wrap=True, min_width=widest)
     table.add_column("title")
     table.add_column("difficulty")
     table.add_column("tags", style="dim")

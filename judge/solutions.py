@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import re
 from dataclasses import dataclass
 
 
@@ -26,10 +27,9 @@ def _docstring_lines(node: ast.AST) -> set[int]:
 
 
 def _title(name: str) -> str:
-    """`SolutionQuickselect` -> `Quickselect`; `SolutionTwoPointers` -> `Two Pointers`."""
-    words = name.removeprefix("Solution")
-    out = "".join(f" {c}" if c.isupper() and i else c for i, c in enumerate(words))
-    return out.strip() or "Solution"
+    """`SolutionQuickselect` -> `Quickselect`; `SolutionTwoPointers` -> `Two Pointers`; `DP`."""
+    words = re.findall(r"[A-Z]+(?![a-z])|[A-Z][a-z0-9]*|[a-z0-9]+", name.removeprefix("Solution"))
+    return " ".join(words) or "Solution"
 
 
 def solution_sections(source: str) -> list[Section]:

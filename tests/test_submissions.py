@@ -1,35 +1,14 @@
-"""Known-verdict submissions: each file in tests/submissions/<slug>/<verdict>/ gets that verdict."""
+"""Known-verdict submissions exist for every problem, and every reference is accepted."""
 
 from __future__ import annotations
 
-import pytest
-
 from conftest import SUBMISSIONS
 from judge.expected import prepare_cases
-from judge.grading import Finished, grade
+from judge.grading import grade
 from judge.submission import read_submission
 
-FOLDERS = {
-    "accepted": "AC",
-    "wrong_answer": "WA",
-    "time_limit_exceeded": "TLE",
-    "run_time_error": "RE",
-}
-FILES = sorted(SUBMISSIONS.glob("*/*/*.py"))
-
-
-@pytest.mark.parametrize(
-    "path", FILES, ids=[f"{p.parent.parent.name}/{p.parent.name}/{p.stem}" for p in FILES]
-)
-def test_known_verdict(path, catalog):
-    problem = catalog.get(path.parent.parent.name)
-    result = None
-    for event in grade(problem, read_submission(path), prepare_cases(problem)):
-        if isinstance(event, Finished):
-            result = event.result
-    assert result is not None
-    message = result.failure.message if result.failure else ""
-    assert result.verdict.value == FOLDERS[path.parent.name], message
+# Each file's verdict is asserted by `judge verify` (tests/test_verify.py), which also reruns
+# the TLE ones at 1.5x the limit; here: every problem has the folders it needs.
 
 
 def test_every_problem_has_its_known_verdicts(catalog):

@@ -44,6 +44,11 @@ def verdict_text(verdict: Verdict) -> Text:
     return Text(f"{verdict.title} ({verdict.value})", style=_STYLE[verdict])
 
 
+def ms(value: float) -> str:
+    """Milliseconds, with a decimal where whole numbers would say 0."""
+    return f"{value:.1f} ms" if value < 10 else f"{value:.0f} ms"
+
+
 def _cut(text: str, limit: int = _SHOWN_CHARS) -> str:
     if len(text) <= limit:
         return text
@@ -57,7 +62,7 @@ def render_result(out: Console, result: RunResult) -> None:
     if result.verdict is not Verdict.CE:
         head.append(
             f"  {result.passed}/{result.total} cases passed"
-            f"  {result.time_ms:.0f} ms  {result.memory_mb:.1f} MB",
+            f"  {ms(result.time_ms)}  {result.memory_mb:.1f} MB",
             style="dim" if result.verdict is not Verdict.AC else "",
         )
     out.print(head)
@@ -101,7 +106,7 @@ def results_table(results: Iterable[RunResult]) -> Table:
             r.problem,
             Text(r.verdict.value, style=_STYLE[r.verdict]),
             f"{r.passed}/{r.total}",
-            f"{r.time_ms:.0f} ms",
+            ms(r.time_ms),
             f"{r.memory_mb:.0f} MB",
             _cut(note, 120),
         )

@@ -255,6 +255,32 @@ def verify(slug: str | None, trials: int, as_json: bool, problem_dirs: tuple[str
     sys.exit(EXIT_VERDICT if failed else EXIT_OK)
 
 
+@cli.command()
+@json_option
+@_guarded
+def doctor(as_json: bool) -> None:
+    """Show which sandbox protections are active on this machine.
+
+    Starts one real worker and reports what it could set up: namespaces (PID, network, user),
+    Landlock, resource limits and CPU watching. Missing ones fall back gracefully.
+
+    Example:
+
+    \b
+        judge doctor
+    """
+    from judge import report
+    from judge.doctor import probe
+
+    protections = probe()
+    if as_json:
+        report.print_json(
+            [{"name": p.name, "active": p.active, "detail": p.detail} for p in protections]
+        )
+    else:
+        report.console().print(report.protections_table(protections))
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="judge")

@@ -286,3 +286,15 @@ def checks_json(checks: list[Any]) -> dict[str, Any]:
         ],
         "summary": {"passed": sum(c.ok for c in checks), "total": len(checks)},
     }
+
+
+def protections_table(protections: list[Any]) -> Table:
+    """`judge doctor`: one row per protection."""
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("protection", no_wrap=True)
+    table.add_column("active")
+    table.add_column("what it does", overflow="fold")
+    for p in protections:
+        mark = Text("yes", style="green") if p.active else Text("no", style="yellow")
+        table.add_row(p.name, mark, p.detail)
+    return table

@@ -69,6 +69,8 @@ class Worker:
         self._stdout_path = os.path.join(self.scratch, STDOUT_NAME)
         self._out_fd = os.open(self._stdout_path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
         read_fd, write_fd = os.pipe()
+        self._status_fd, status_write = os.pipe()
+        os.set_blocking(self._status_fd, False)
         self._read_fd = read_fd
         self._poller = select.poll()
         self._poller.register(read_fd, select.POLLIN)
@@ -86,6 +88,7 @@ class Worker:
             _BOOT,
             _PACKAGE_PARENT,
             str(write_fd),
+            str(status_write),
             str((limits.memory_mb + _BASE_ADDRESS_SPACE_MB) * 1024 * 1024),
             str(limits.output_bytes),
             str(total_cpu_s),
@@ -105,14 +108,19 @@ class Worker:
                 stderr=self._out_fd,
                 cwd=self.scratch,
                 env=env,
-                pass_fds=(write_fd,),
+                pass_fds=(write_fd, status_write),
                 start_new_session=True,
             )
         except BaseException:
             os.close(write_fd)
+            os.close(status_write)
             self._cleanup_files()
             raise
         os.close(write_fd)
+        os.close(status_write)
+        # Measured until the worker says who it is: the process the judge started (a keeper).
+        self.pid = self.proc.pid
+        self.protections: list[str] = []
         self._start = time.monotonic()
         # The job ends with a blank line; the pipe then stays open as the worker's leash: it waits
         # on it after its last case (so the judge can measure it) and exits when the judge goes.
@@ -159,7 +167,26 @@ class Worker:
             return self._stop("garbled")
         if not isinstance(message, dict):
             return self._stop("garbled")
+        if message.get("t") == "hello" and self.pid == self.proc.pid:
+            if not self._adopt(message):
+                return self._stop("garbled")
+            return self.receive(cpu_ns, max(0.0, deadline - time.monotonic()))
         return self._mark(Received(message))
+
+    def _adopt(self, hello: dict) -> bool:
+        """Measure the process that runs the solution, once its pid is shown to be our own
+        descendant (its parent, or its parent's parent, is the process the judge started)."""
+        pid = hello.get("pid")
+        if not isinstance(pid, int) or pid <= 0:
+            return False
+        parent = _parent(pid)
+        if parent != self.proc.pid and (parent is None or _parent(parent) != self.proc.pid):
+            return False
+        self.pid = pid
+        protections = hello.get("protections")
+        if isinstance(protections, list):
+            self.protections = [str(p) for p in protections]
+        return True
 
     def stdout(self, span: tuple[int, int], limit: int = 4096) -> str:
         """The solution's output in a byte range, cut to `limit` bytes."""
@@ -209,7 +236,7 @@ class Worker:
         """Peak resident memory from /proc; the kernel's ru_maxrss would include the judge's own
         memory copied at fork, so it is not used."""
         try:
-            with open(f"/proc/{self.proc.pid}/status", "rb") as f:
+            with open(f"/proc/{self.pid}/status", "rb") as f:
                 status = f.read()
             at = status.index(b"VmHWM:")
             self.peak_memory_kb = max(
@@ -218,10 +245,21 @@ class Worker:
         except (OSError, ValueError):
             pass
 
+    def worker_status(self) -> int | None:
+        """How the process that ran the solution ended, as its supervisor reported it."""
+        try:
+            text = os.read(self._status_fd, 64).decode()
+        except (OSError, UnicodeDecodeError):
+            return None
+        kind, _, value = text.strip().partition(" ")
+        if not value.lstrip("-").isdigit():
+            return None
+        return -int(value) if kind == "signal" else int(value)
+
     def _cpu_ns(self) -> int:
         """CPU time of the worker process, read by the judge (Linux /proc)."""
         try:
-            with open(f"/proc/{self.proc.pid}/stat", "rb") as f:
+            with open(f"/proc/{self.pid}/stat", "rb") as f:
                 fields = f.read().rpartition(b")")[2].split()
             ticks = int(fields[11]) + int(fields[12])
         except (OSError, IndexError, ValueError):
@@ -252,7 +290,9 @@ class Worker:
             pass
         if reaped[0] == 0:
             reaped = os.wait4(pid, 0)
-        self.proc.returncode = self.returncode = os.waitstatus_to_exitcode(reaped[1])
+        self.proc.returncode = os.waitstatus_to_exitcode(reaped[1])
+        status = self.worker_status()
+        self.returncode = status if status is not None else self.proc.returncode
 
     def finish(self) -> int:
         """End the run: measure the worker one last time, kill it and all it started, reap it."""
@@ -261,6 +301,12 @@ class Worker:
         return self.returncode
 
     def _cleanup_files(self) -> None:
+        for fd in (getattr(self, "_status_fd", None),):
+            if fd is not None:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
         try:
             os.close(self._read_fd)
         except (OSError, AttributeError):
@@ -270,3 +316,12 @@ class Worker:
         except OSError:
             pass
         shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+def _parent(pid: int) -> int | None:
+    """The parent pid of a process, from /proc."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return int(f.read().rpartition(b")")[2].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None

@@ -15,7 +15,7 @@ import sys
 import time
 import traceback
 
-from judge import codecs
+from judge import codecs, isolation
 
 # The names LeetCode's Python 3 environment has without an import.
 _STAR_MODULES = ("typing", "collections", "heapq", "bisect", "itertools", "functools", "math")
@@ -212,8 +212,64 @@ def apply_limits(address_space: int, output_bytes: int, cpu_s: int) -> None:
         _limit(resource.RLIMIT_DATA, address_space)
 
 
-def main(channel_fd: int, address_space: int, output_bytes: int, cpu_s: int) -> None:
-    """Entry point: limit itself, read the job, hide stdin, run the cases, and exit hard."""
+def _status_text(status: int) -> bytes:
+    code = os.waitstatus_to_exitcode(status)
+    return f"signal {-code}\n".encode() if code < 0 else f"code {code}\n".encode()
+
+
+def _supervise(child: int, status_fd: int, init: bool) -> None:
+    """Wait for the worker, report how it ended on the status pipe, then exit.
+
+    As the first process of a PID namespace (`init`), also reap every orphan; when this
+    process exits, the kernel kills whatever the solution left behind in the namespace.
+    """
+    while True:
+        try:
+            pid, status = os.wait() if init else os.waitpid(child, 0)
+        except ChildProcessError:
+            os._exit(0)
+        if pid == child:
+            os.write(status_fd, _status_text(status))
+            os._exit(0)
+
+
+def main(
+    channel_fd: int, status_fd: int, address_space: int, output_bytes: int, cpu_s: int
+) -> None:
+    """Entry point: isolate, then run the worker in a child so that the solution never is a
+    child of the judge (it cannot signal or outlive the judge's view of it)."""
+    isolation.die_with_parent()
+    entered = isolation.enter_namespaces()
+    child = os.fork()
+    if child:  # the keeper, outside the namespaces
+        os.close(channel_fd)
+        if "pid" in entered:
+            os.close(status_fd)  # the namespace's init reports instead
+            os.waitpid(child, 0)
+            os._exit(0)
+        _supervise(child, status_fd, init=False)
+    isolation.die_with_parent()
+    if "pid" in entered:  # this process is PID 1 of the new namespace: the worker is PID 2
+        child = os.fork()
+        if child:
+            os.close(channel_fd)
+            _supervise(child, status_fd, init=True)
+        isolation.die_with_parent()
+    os.close(status_fd)
+    serve(channel_fd, address_space, output_bytes, cpu_s, entered)
+
+
+def serve(channel_fd: int, address_space: int, output_bytes: int, cpu_s: int, entered: set) -> None:
+    """The worker: limit itself, read the job, hide stdin, run the cases, and exit hard."""
+    channel = _Channel(channel_fd)
+    try:
+        pid = int(os.readlink("/proc/self"))  # as the judge sees it, outside our namespace
+    except (OSError, ValueError):
+        pid = os.getpid()
+    protections = sorted(entered)
+    if isolation.restrict_writes(os.getcwd()):
+        protections.append("landlock")
+    channel.send({"t": "hello", "pid": pid, "protections": protections})
     apply_limits(address_space, output_bytes, cpu_s)
     raw = bytearray()
     while not raw.endswith(b"\n\n"):
@@ -235,7 +291,6 @@ def main(channel_fd: int, address_space: int, output_bytes: int, cpu_s: int) -> 
     threading.stack_size(THREAD_STACK)
     sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace", line_buffering=False)
     sys.stderr.reconfigure(encoding="utf-8", errors="backslashreplace")
-    channel = _Channel(channel_fd)
     try:
         run(channel, header, cases)
         _flush()

@@ -1,0 +1,72 @@
+"""`judge doctor`: which of the sandbox's protections are active on this machine."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+
+from judge.sandbox import Limits, Worker
+
+_PROBE = "class Solution:\n    def probe(self) -> None:\n        return None\n"
+
+
+@dataclass
+class Protection:
+    """One protection, whether it is active here, and what it means for a submission."""
+
+    name: str
+    active: bool
+    detail: str
+
+
+def probe() -> list[Protection]:
+    """Start one real worker and report what it could set up."""
+    header = {
+        "source": _PROBE,
+        "filename": "probe.py",
+        "method": "probe",
+        "params": [],
+        "output": ["return", "None", -1],
+    }
+    with Worker(header, [], Limits(cpu_ms=1000, memory_mb=256)) as worker:
+        worker.receive()
+        active = set(worker.protections)
+        measured = worker.pid != worker.proc.pid
+    linux = sys.platform.startswith("linux")
+    return [
+        Protection(
+            "separate process",
+            True,
+            "each run in a fresh `python -I` with a clean environment, a scratch directory and "
+            "stdin from /dev/null; the solution is never a child of the judge",
+        ),
+        Protection(
+            "resource limits",
+            True,
+            "CPU, memory (address space), output size and no core dumps, set before any "
+            "solution code runs",
+        ),
+        Protection(
+            "CPU time watched by the judge",
+            linux and os.path.exists("/proc/self/stat") and measured,
+            "read from /proc and killed past the limit, whatever the solution reports",
+        ),
+        Protection(
+            "PID namespace",
+            "pid" in active,
+            "the solution cannot see or signal the judge, and everything it starts is killed "
+            "when its run ends, even detached processes",
+        ),
+        Protection("network namespace", "net" in active, "no network from the solution"),
+        Protection(
+            "user namespace",
+            "user" in active,
+            "lets an unprivileged user create the namespaces above",
+        ),
+        Protection(
+            "Landlock",
+            "landlock" in active,
+            "no file may be created, changed or removed outside the scratch directory",
+        ),
+    ]

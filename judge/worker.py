@@ -39,7 +39,7 @@ _PLAIN_MODULES = (
 # Deep enough for a recursive walk of a 10^5-deep tree; shallow enough that endless recursion
 # fails fast with RecursionError, within time and memory limits.
 RECURSION_LIMIT = 250_000
-THREAD_STACK = 64 * 1024 * 1024
+THREAD_STACK = 16 * 1024 * 1024
 
 _cpu_ns = time.process_time_ns
 _dumps = json.dumps

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import write
+from conftest import SUBMISSIONS, write
 from judge.expected import prepare_cases
 from judge.grading import Finished, grade
 from judge.submission import read_submission
@@ -164,3 +164,171 @@ def test_deep_recursion_on_a_path_tree_is_accepted(catalog, tmp_path):
     path = write(tmp_path / "rec.py", source)
     events = list(grade(problem, read_submission(path), prepare_cases(problem)))
     assert events[-1].result.verdict.value == "AC"
+
+
+@pytest.fixture(autouse=True)
+def leaves_no_scratch_directory():
+    """After every run here, no scratch directory of the judge is left behind."""
+    import tempfile
+    from pathlib import Path
+
+    def scratch() -> set[str]:
+        return {p.name for p in Path(tempfile.gettempdir()).glob("judge-*") if p.is_dir()}
+
+    before = scratch()
+    yield
+    assert scratch() - before == set()
+
+
+def _sleeping(pid: int) -> bool:
+    """Whether `pid` is still a live `sleep` process."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat, open(f"/proc/{pid}/cmdline") as cmdline:
+            return stat.read().rpartition(")")[2].split()[0] != "Z" and "sleep" in cmdline.read()
+    except OSError:
+        return False
+
+
+SPAWNERS = {
+    "subprocess": "import subprocess\nsubprocess.Popen(['sleep', '300'])\n",
+    "fork": "import os, time\nif os.fork() == 0:\n    time.sleep(300)\n",
+    "detached": (
+        "import os, time\n"
+        "if os.fork() == 0:\n"
+        "    os.setsid()\n"
+        "    if os.fork() == 0:\n"
+        "        time.sleep(300)\n"
+        "    os._exit(0)\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SPAWNERS))
+def test_started_processes_do_not_outlive_the_run(catalog, tmp_path, kind):
+    # Each spawned process reports its pid as the judge's side of the system sees it.
+    source = (
+        "import os, time\n"
+        "class Solution:\n"
+        "    def maxArea(self, height):\n"
+        + "".join(f"        {line}\n" for line in SPAWNERS[kind].splitlines())
+        + "        time.sleep(0.2)\n"
+        "        for pid in os.listdir('/proc'):\n"
+        "            if pid.isdigit():\n"
+        "                try:\n"
+        "                    if 'sleep' in open(f'/proc/{pid}/cmdline').read() or "
+        "open(f'/proc/{pid}/stat').read().split()[3] == str(os.getpid()):\n"
+        "                        print('host-pid', pid)\n"
+        "                except OSError:\n"
+        "                    pass\n"
+        "        return -1\n"
+    )
+    result = judge_source(catalog, tmp_path, source)
+    assert result.verdict.value == "WA"
+    pids = [
+        int(line.split()[1])
+        for line in result.failure.stdout.splitlines()
+        if line.startswith("host-pid")
+    ]
+    import time
+
+    time.sleep(0.2)
+    assert not [pid for pid in pids if _sleeping(pid)]
+
+
+def test_spinning_thread_after_a_correct_answer_does_not_hang(catalog, tmp_path):
+    import time
+
+    accepted = SUBMISSIONS / "container-with-most-water" / "accepted" / "two_pointers.py"
+    source = accepted.read_text() + (
+        "\n\nimport threading\n"
+        "def _spin():\n"
+        "    while True:\n"
+        "        pass\n"
+        "_original = Solution.maxArea\n"
+        "def _answer_then_spin(self, height):\n"
+        "    if threading.active_count() == 1:\n"
+        "        threading.Thread(target=_spin).start()\n"
+        "    return _original(self, height)\n"
+        "Solution.maxArea = _answer_then_spin\n"
+    )
+    start = time.monotonic()
+    result = judge_source(catalog, tmp_path, source)
+    assert result.verdict.value in ("AC", "TLE")
+    assert time.monotonic() - start < 30
+
+
+def test_killing_the_parent_does_not_stop_the_judge(catalog, tmp_path):
+    result = judge_source(
+        catalog,
+        tmp_path,
+        body("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\nreturn -1"),
+    )
+    assert result.verdict.value in ("WA", "RE")
+
+
+def test_fake_results_on_every_descriptor_never_become_accepted(catalog, tmp_path):
+    fake = '{"t":"ok","i":0,"cpu":0,"so":0,"out":49}\\n'
+    code = (
+        "import os, sys\n"
+        f"line = {fake!r}.encode()\n"
+        "print(line.decode()); sys.stderr.write(line.decode())\n"
+        "for fd in range(3, 1024):\n"
+        "    try:\n"
+        "        os.write(fd, line * 40)\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "return -1"
+    )
+    result = judge_source(catalog, tmp_path, body(code))
+    assert result.verdict.value in ("WA", "RE")
+
+
+def test_monkeypatching_serialisers_and_builtins_never_becomes_accepted(catalog, tmp_path):
+    code = (
+        "import json, pickle, marshal, builtins\n"
+        'json.dumps = lambda *a, **k: \'{"t":"ok","i":0,"cpu":0,"out":49}\'\n'
+        "json.JSONEncoder.encode = lambda self, o: '49'\n"
+        "pickle.dumps = marshal.dumps = lambda *a, **k: b'49'\n"
+        "builtins.isinstance = lambda *a: True\n"
+        "builtins.int = lambda *a: 49\n"
+        "return -1"
+    )
+    result = judge_source(catalog, tmp_path, body(code))
+    assert result.verdict.value in ("WA", "RE")
+
+
+def test_exit_at_import_is_a_runtime_error(catalog, tmp_path):
+    result = judge_source(catalog, tmp_path, "import sys\nsys.exit(0)\n" + body("return 0"))
+    assert result.verdict.value == "RE" and "exited" in result.failure.message
+
+
+def test_writes_outside_the_scratch_directory_and_network_are_refused(catalog, tmp_path):
+    target = tmp_path / "escaped.txt"
+    code = (
+        "import socket\n"
+        f"try:\n    open({str(target)!r}, 'w').write('x')\n"
+        "except OSError:\n    print('write refused')\n"
+        "try:\n    socket.create_connection(('127.0.0.1', 9), timeout=1)\n"
+        "except OSError:\n    print('network refused')\n"
+        "return -1"
+    )
+    result = judge_source(catalog, tmp_path, body(code))
+    from judge.doctor import probe
+
+    active = {p.name for p in probe() if p.active}
+    if "Landlock" in active:
+        assert not target.exists() and "write refused" in result.failure.stdout
+    if "network namespace" in active:
+        assert "network refused" in result.failure.stdout
+
+
+def test_output_flood_keeps_the_judge_small(catalog, tmp_path):
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = judge_source(
+        catalog, tmp_path, body("import sys\nwhile True: sys.stdout.write('x' * 65536)")
+    )
+    assert result.verdict.value == "OLE"
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert grown_mb < 50 and len(result.failure.stdout) < 5000

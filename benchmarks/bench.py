@@ -62,10 +62,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=5000)
     args = parser.parse_args()
-    env = {**os.environ, "JUDGE_CACHE_DIR": tempfile.mkdtemp(prefix="judge-bench-")}
-
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(prefix="judge-bench-") as tmp:
         folder = Path(tmp)
+        env = {**os.environ, "JUDGE_CACHE_DIR": str(folder / "cache")}
         echo_problem(folder, args.cases)
         tiny = folder / "tiny"
         tiny.mkdir()

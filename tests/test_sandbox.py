@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from conftest import SUBMISSIONS, write
@@ -166,11 +170,23 @@ def test_deep_recursion_on_a_path_tree_is_accepted(catalog, tmp_path):
     assert events[-1].result.verdict.value == "AC"
 
 
+def _workers() -> set[int]:
+    """Live processes started by the judge to run solutions."""
+    found = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as f:
+                    if b"import judge.worker" in f.read():
+                        found.add(int(entry))
+            except OSError:
+                pass
+    return found
+
+
 @pytest.fixture(autouse=True)
-def leaves_no_scratch_directory():
-    """After every run here, no scratch directory of the judge is left behind."""
-    import tempfile
-    from pathlib import Path
+def leaves_nothing_behind():
+    """After every run here, no process and no scratch directory of the run remains."""
 
     def scratch() -> set[str]:
         return {p.name for p in Path(tempfile.gettempdir()).glob("judge-*") if p.is_dir()}
@@ -178,6 +194,7 @@ def leaves_no_scratch_directory():
     before = scratch()
     yield
     assert scratch() - before == set()
+    assert _workers() == set()
 
 
 def _sleeping(pid: int) -> bool:

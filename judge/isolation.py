@@ -21,6 +21,7 @@ CLONE_NEWPID = 0x20000000
 CLONE_NEWNET = 0x40000000
 PR_SET_PDEATHSIG = 1
 PR_SET_NO_NEW_PRIVS = 38
+PR_SET_CHILD_SUBREAPER = 36
 
 # Landlock (linux/landlock.h); the syscall numbers are the same on x86_64 and arm64.
 _SYS_CREATE_RULESET, _SYS_ADD_RULE, _SYS_RESTRICT_SELF = 444, 445, 446
@@ -56,6 +57,13 @@ def die_with_parent() -> None:
     libc = _libc()
     if libc is not None:
         libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0)
+
+
+def become_subreaper() -> None:
+    """Adopt the orphans of descendants, so none escapes by detaching from its parent."""
+    libc = _libc()
+    if libc is not None:
+        libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
 
 
 def _write(path: str, text: str) -> None:

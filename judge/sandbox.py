@@ -92,6 +92,7 @@ class Worker:
             str((limits.memory_mb + _BASE_ADDRESS_SPACE_MB) * 1024 * 1024),
             str(limits.output_bytes),
             str(total_cpu_s),
+            "0" if os.environ.get("JUDGE_NO_NAMESPACES") else "1",
         ]
         env = {
             "PATH": "/usr/bin:/bin",
@@ -278,6 +279,17 @@ class Worker:
             reaped = os.wait4(pid, os.WNOHANG)
         if reaped[0] == 0:
             self._sample_memory()
+            if self.pid != pid:
+                # Kill the worker first: its supervisor then kills everything the solution
+                # started (the namespace, or the orphans it adopted) and exits by itself.
+                try:
+                    os.kill(self.pid, signal.SIGKILL)
+                except OSError:
+                    pass
+                deadline = time.monotonic() + 1.0
+                while reaped[0] == 0 and time.monotonic() < deadline:
+                    time.sleep(0.001)
+                    reaped = os.wait4(pid, os.WNOHANG)
         if self.proc.stdin is not None:
             try:
                 self.proc.stdin.close()

@@ -220,26 +220,63 @@ def _status_text(status: int) -> bytes:
 def _supervise(child: int, status_fd: int, init: bool) -> None:
     """Wait for the worker, report how it ended on the status pipe, then exit.
 
-    As the first process of a PID namespace (`init`), also reap every orphan; when this
-    process exits, the kernel kills whatever the solution left behind in the namespace.
+    As the first process of a PID namespace (`init`), reap every orphan; when it exits, the
+    kernel kills whatever the solution left in the namespace. Without a namespace this process
+    is a subreaper: orphans of the solution become its children, and it kills them all.
     """
     while True:
         try:
-            pid, status = os.wait() if init else os.waitpid(child, 0)
+            pid, status = os.wait()
         except ChildProcessError:
             os._exit(0)
         if pid == child:
+            if not init:
+                _kill_children()
             os.write(status_fd, _status_text(status))
             os._exit(0)
 
 
+def _kill_children() -> None:
+    """Kill and reap every child of this process, including orphans adopted as a subreaper."""
+    import signal
+    import time
+
+    me = str(os.getpid())
+    for _ in range(100):
+        found = False
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as f:
+                    parent = f.read().rpartition(b")")[2].split()[1].decode()
+            except (OSError, IndexError):
+                continue
+            if parent == me:
+                found = True
+                try:
+                    os.kill(int(entry), signal.SIGKILL)
+                except OSError:
+                    pass
+        try:
+            while os.waitpid(-1, os.WNOHANG)[0]:
+                pass
+        except ChildProcessError:
+            pass
+        if not found:
+            return
+        time.sleep(0.005)
+
+
 def main(
-    channel_fd: int, status_fd: int, address_space: int, output_bytes: int, cpu_s: int
+    channel_fd: int, status_fd: int, address_space: int, output_bytes: int, cpu_s: int, isolate: int
 ) -> None:
     """Entry point: isolate, then run the worker in a child so that the solution never is a
     child of the judge (it cannot signal or outlive the judge's view of it)."""
     isolation.die_with_parent()
-    entered = isolation.enter_namespaces()
+    entered = isolation.enter_namespaces() if isolate else set()
+    if "pid" not in entered:
+        isolation.become_subreaper()
     child = os.fork()
     if child:  # the keeper, outside the namespaces
         os.close(channel_fd)
@@ -256,10 +293,12 @@ def main(
             _supervise(child, status_fd, init=True)
         isolation.die_with_parent()
     os.close(status_fd)
-    serve(channel_fd, address_space, output_bytes, cpu_s, entered)
+    serve(channel_fd, address_space, output_bytes, cpu_s, entered, isolate)
 
 
-def serve(channel_fd: int, address_space: int, output_bytes: int, cpu_s: int, entered: set) -> None:
+def serve(
+    channel_fd: int, address_space: int, output_bytes: int, cpu_s: int, entered: set, isolate: int
+) -> None:
     """The worker: limit itself, read the job, hide stdin, run the cases, and exit hard."""
     channel = _Channel(channel_fd)
     try:
@@ -267,7 +306,7 @@ def serve(channel_fd: int, address_space: int, output_bytes: int, cpu_s: int, en
     except (OSError, ValueError):
         pid = os.getpid()
     protections = sorted(entered)
-    if isolation.restrict_writes(os.getcwd()):
+    if isolate and isolation.restrict_writes(os.getcwd()):
         protections.append("landlock")
     channel.send({"t": "hello", "pid": pid, "protections": protections})
     apply_limits(address_space, output_bytes, cpu_s)

@@ -196,20 +196,21 @@ def _sleeping(pid: int) -> bool:
     """Whether `pid` is still a live `sleep` process."""
     try:
         with open(f"/proc/{pid}/stat") as stat, open(f"/proc/{pid}/cmdline") as cmdline:
-            return stat.read().rpartition(")")[2].split()[0] != "Z" and "sleep" in cmdline.read()
+            alive = stat.read().rpartition(")")[2].split()[0] != "Z"
+            return alive and cmdline.read() == "sleep\x00377.25\x00"
     except OSError:
         return False
 
 
 SPAWNERS = {
-    "subprocess": "import subprocess\nsubprocess.Popen(['sleep', '300'])\n",
-    "fork": "import os\nif os.fork() == 0:\n    os.execvp('sleep', ['sleep', '300'])\n",
+    "subprocess": "import subprocess\nsubprocess.Popen(['sleep', '377.25'])\n",
+    "fork": "import os\nif os.fork() == 0:\n    os.execvp('sleep', ['sleep', '377.25'])\n",
     "detached": (
         "import os, time\n"
         "if os.fork() == 0:\n"
         "    os.setsid()\n"
         "    if os.fork() == 0:\n"
-        "        os.execvp('sleep', ['sleep', '301'])\n"
+        "        os.execvp('sleep', ['sleep', '377.25'])\n"
         "    os._exit(0)\n"
     ),
 }
@@ -235,7 +236,7 @@ def test_started_processes_do_not_outlive_the_run(catalog, tmp_path, kind, isola
         "        for pid in os.listdir('/proc'):\n"
         "            if pid.isdigit():\n"
         "                try:\n"
-        "                    if open(f'/proc/{pid}/cmdline').read().startswith('sleep'):\n"
+        "                    if open(f'/proc/{pid}/cmdline').read() == 'sleep\\x00377.25\\x00':\n"
         "                        print('host-pid', pid)\n"
         "                except OSError:\n"
         "                    pass\n"

@@ -121,6 +121,7 @@ class Worker:
         os.close(status_write)
         # Measured until the worker says who it is: the process the judge started (a keeper).
         self.pid = self.proc.pid
+        self._pid_started: int | None = None
         self.protections: list[str] = []
         self._start = time.monotonic()
         # The job ends with a blank line; the pipe then stays open as the worker's leash: it waits
@@ -184,6 +185,7 @@ class Worker:
         if parent != self.proc.pid and (parent is None or _parent(parent) != self.proc.pid):
             return False
         self.pid = pid
+        self._pid_started = _started(pid)
         protections = hello.get("protections")
         if isinstance(protections, list):
             self.protections = [str(p) for p in protections]
@@ -279,17 +281,18 @@ class Worker:
             reaped = os.wait4(pid, os.WNOHANG)
         if reaped[0] == 0:
             self._sample_memory()
-            if self.pid != pid:
-                # Kill the worker first: its supervisor then kills everything the solution
-                # started (the namespace, or the orphans it adopted) and exits by itself.
-                try:
-                    os.kill(self.pid, signal.SIGKILL)
-                except OSError:
-                    pass
-                deadline = time.monotonic() + 1.0
-                while reaped[0] == 0 and time.monotonic() < deadline:
-                    time.sleep(0.001)
-                    reaped = os.wait4(pid, os.WNOHANG)
+        # The start time tells the worker from a new process that reused its pid.
+        if self.pid != pid and _started(self.pid) == self._pid_started:
+            # Kill the worker first: its supervisor then kills everything the solution started
+            # (the namespace, or the orphans it adopted) and exits by itself.
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except OSError:
+                pass
+            deadline = time.monotonic() + 1.0
+            while reaped[0] == 0 and time.monotonic() < deadline:
+                time.sleep(0.001)
+                reaped = os.wait4(pid, os.WNOHANG)
         if self.proc.stdin is not None:
             try:
                 self.proc.stdin.close()
@@ -302,6 +305,8 @@ class Worker:
             pass
         if reaped[0] == 0:
             reaped = os.wait4(pid, 0)
+        if self.pid != pid and _started(self.pid) == self._pid_started:
+            _wait_gone(self.pid)  # if its supervisor was killed, no one else waits for it
         self.proc.returncode = os.waitstatus_to_exitcode(reaped[1])
         status = self.worker_status()
         self.returncode = status if status is not None else self.proc.returncode
@@ -337,3 +342,25 @@ def _parent(pid: int) -> int | None:
             return int(f.read().rpartition(b")")[2].split()[1])
     except (OSError, IndexError, ValueError):
         return None
+
+
+def _started(pid: int) -> int | None:
+    """When a process started (clock ticks since boot), from /proc."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return int(f.read().rpartition(b")")[2].split()[19])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _wait_gone(pid: int, timeout_s: float = 1.0) -> None:
+    """Wait until a killed process has really died (it may be someone else's child)."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as f:
+                if f.read().rpartition(b")")[2].split()[0] in (b"Z", b"X"):
+                    return
+        except (OSError, IndexError):
+            return
+        time.sleep(0.001)

@@ -18,6 +18,7 @@ from judge.problems import Problem
 from judge.submission import read_submission
 
 _FORMAT = 1
+_KEY_LENGTH = 20
 
 
 def cache_dir() -> Path:
@@ -32,7 +33,7 @@ def cache_dir() -> Path:
 
 def _key(problem: Problem, reference: bytes) -> str:
     digest = hashlib.sha256(f"{_FORMAT}\0".encode() + problem.source + b"\0" + reference)
-    return digest.hexdigest()[:20]
+    return digest.hexdigest()[:_KEY_LENGTH]
 
 
 def _cache_path(problem: Problem, key: str) -> Path:
@@ -54,7 +55,10 @@ def _read(path: Path, params: tuple[str, ...]) -> list[PreparedCase] | None:
 def _write(path: Path, cases: list[PreparedCase]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for stale in path.parent.glob(path.name.rsplit("-", 1)[0] + "-*.jsonl"):
+        # Exactly `<slug>-<key>.jsonl`: a plain `*` would also match `combination-sum-ii-...`
+        # when writing `combination-sum`, and each would keep deleting the other's cache.
+        slug = path.name[: -len("-.jsonl") - _KEY_LENGTH]
+        for stale in path.parent.glob(f"{slug}-{'?' * _KEY_LENGTH}.jsonl"):
             stale.unlink(missing_ok=True)
         head = json.dumps({"format": _FORMAT, "cases": [c.name for c in cases]}).encode()
         body = [head]

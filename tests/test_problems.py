@@ -124,3 +124,13 @@ def test_unknown_slug_suggests_close_names(catalog):
 def test_missing_extra_folder_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError, match="problems folder not found"):
         Catalog([tmp_path / "nope"])
+
+
+def test_cache_of_one_problem_keeps_a_longer_slugs_cache(catalog, tmp_path, monkeypatch):
+    from judge.expected import cache_dir, prepare_cases
+
+    monkeypatch.setenv("JUDGE_CACHE_DIR", str(tmp_path))
+    prepare_cases(catalog.get("combination-sum-ii"))
+    prepare_cases(catalog.get("combination-sum"))
+    names = sorted(p.name.rsplit("-", 1)[0] for p in (cache_dir() / "expected").iterdir())
+    assert names == ["combination-sum", "combination-sum-ii"]

@@ -353,3 +353,21 @@ def test_output_flood_keeps_the_judge_small(catalog, tmp_path):
     assert result.verdict.value == "OLE"
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert grown_mb < 50 and len(result.failure.stdout) < 5000
+
+
+def test_cpu_spent_in_other_threads_is_charged_to_the_case(catalog, tmp_path):
+    # The per-case clock is the calling thread's; work handed to a helper thread must still
+    # count, or a solution could hide its cost from the reported time.
+    code = (
+        "import threading, time\n"
+        "def spin():\n"
+        "    end = time.thread_time() + 0.3\n"
+        "    while time.thread_time() < end:\n"
+        "        pass\n"
+        "t = threading.Thread(target=spin)\n"
+        "t.start()\n"
+        "t.join()\n"
+        "return 0\n"
+    )
+    result = judge_source(catalog, tmp_path, body(code))
+    assert result.cases[0].time_ms >= 250

@@ -28,6 +28,33 @@ def _freeze(value: Any) -> Any:
     return (type(value).__name__, value)
 
 
+def _same(a: Any, b: Any) -> bool:
+    """Equal as plain data, where `1`, `1.0` and `true` are different values; compares at C
+    speed and only walks into nested lists."""
+    if type(a) is not type(b):
+        return False
+    if type(a) is not list:
+        return a == b
+    if len(a) != len(b) or a != b:  # `==` alone would let `true` equal `1`: types are next
+        return False
+    types = list(map(type, a))
+    if types != list(map(type, b)):
+        return False
+    return list not in set(types) or all(map(_same, a, b))
+
+
+def _multiset(values: list) -> Any:
+    """The elements with multiplicity, order forgotten: a sorted list when they are all of one
+    scalar type (fast), else a Counter of frozen copies."""
+    types = set(map(type, values))
+    if len(types) == 1 and types <= _SORTABLE:
+        return (types.pop(), sorted(values))
+    return Counter(map(_freeze, values))
+
+
+_SORTABLE = {int, float, str, bool}
+
+
 def _length_hint(expected: list, output: list, unit: str) -> str:
     if len(output) != len(expected):
         return f"expected {len(expected)} {unit}, got {len(output)}"
@@ -36,14 +63,12 @@ def _length_hint(expected: list, output: list, unit: str) -> str:
 
 def exact(expected: Any, output: Any) -> Check:
     """The same data in the same order; `1` and `true` differ, as they do on LeetCode."""
-    if _freeze(expected) == _freeze(output):
+    if _same(expected, output):
         return Check(True)
     if isinstance(expected, list) and isinstance(output, list):
         hint = _length_hint(expected, output, "elements")
         if not hint:
-            first = next(
-                i for i, (e, o) in enumerate(zip(expected, output)) if _freeze(e) != _freeze(o)
-            )
+            first = next(i for i, (e, o) in enumerate(zip(expected, output)) if not _same(e, o))
             hint = f"first difference at index {first}"
         return Check(False, hint)
     return Check(False)
@@ -53,8 +78,7 @@ def any_order(expected: Any, output: Any) -> Check:
     """A list with the same elements, counted with multiplicity, in any order."""
     if not isinstance(output, list):
         return Check(False, "expected a list")
-    want, got = Counter(map(_freeze, expected)), Counter(map(_freeze, output))
-    if want == got:
+    if _multiset(expected) == _multiset(output):
         return Check(True)
     return Check(False, _length_hint(expected, output, "elements"))
 
@@ -76,7 +100,7 @@ def nested_any_order(expected: Any, output: Any) -> Check:
 
 def node_value(expected: Any, output: Any) -> Check:
     """The returned node, judged by its `val` (the worker sends only the value)."""
-    return Check(_freeze(expected) == _freeze(output))
+    return Check(_same(expected, output))
 
 
 CHECKERS: dict[str, Callable[[Any, Any], Check]] = {

@@ -13,6 +13,10 @@ from typing import Any
 Type = tuple
 
 _SCALARS = {"int", "float", "bool", "str"}
+# The built-in types that plain data of each scalar type may hold (`bool` is not an `int` here).
+_EXACT: dict[str, set[type]] = {"int": {int}, "float": {int, float}, "bool": {bool}, "str": {str}}
+_TREE_ITEMS = {int, type(None)}
+_SEQUENCES = (list, tuple, deque)
 
 
 class TypeSpecError(ValueError):
@@ -63,23 +67,26 @@ class TreeNode:
         return f"TreeNode({self.val})"
 
 
-def build_tree(values: list, node_class: type = TreeNode) -> Any:
-    """Build a tree from LeetCode level order; iterative so 10^5-deep paths are fine."""
+def tree_nodes(values: list, node_class: type = TreeNode) -> list:
+    """The nodes of a tree written in LeetCode level order, one per written position (`None`
+    for a `null`); the root is the first. Each non-null node takes the next two positions as its
+    children. Iterative, so a 10^5-deep path is fine."""
     if not values or values[0] is None:
-        return None
-    nodes = iter(values)
-    root = node_class(next(nodes))
-    queue = deque([root])
-    for left in nodes:
-        parent = queue.popleft()
-        if left is not None:
-            parent.left = node_class(left)
-            queue.append(parent.left)
-        right = next(nodes, None)
-        if right is not None:
-            parent.right = node_class(right)
-            queue.append(parent.right)
-    return root
+        return []
+    nodes = [None if v is None else node_class(v) for v in values]
+    children = iter(nodes)
+    next(children)
+    for node in nodes:
+        if node is not None:
+            node.left = next(children, None)
+            node.right = next(children, None)
+    return nodes
+
+
+def build_tree(values: list, node_class: type = TreeNode) -> Any:
+    """Build a tree from LeetCode level order; `None` for the empty tree."""
+    nodes = tree_nodes(values, node_class)
+    return nodes[0] if nodes else None
 
 
 def tree_to_list(root: Any) -> list:
@@ -126,6 +133,28 @@ def decode(value: Any, t: Type, node_class: type = TreeNode) -> Any:
     return value
 
 
+def decode_args(written: list, params: list[tuple[Type, str | None]], names: list[str]) -> list:
+    """The arguments a solution receives for one case. A `node_of` parameter becomes the very
+    node of its tree holding the written value (the first in level order)."""
+    args: list = []
+    trees: dict[str, tuple[list, list]] = {}
+    for name, value, (t, ref) in zip(names, written, params):
+        if ref is None and t[0] == "tree":
+            nodes = tree_nodes(value)
+            trees[name] = (value, nodes)
+            args.append(nodes[0] if nodes else None)
+        else:
+            args.append(value if ref is not None else decode(value, t))
+    for i, (_, ref) in enumerate(params):
+        if ref is not None:
+            values, nodes = trees[ref]
+            try:
+                args[i] = nodes[values.index(written[i])]
+            except ValueError:
+                raise ValueError(f"no node with value {written[i]} in the tree") from None
+    return args
+
+
 def scalar(value: Any, t: Type) -> Any:
     """A plain copy of a returned scalar; subclasses lose their overrides here."""
     kind = t[0]
@@ -156,6 +185,10 @@ def encode(value: Any, t: Type) -> Any:
             raise AnswerTypeError(f"returned {_describe(value)}, expected {type_name(t)}")
         inner = t[1]
         if inner[0] in _SCALARS:
+            # Fast path: exactly the right built-in types (no subclass can hide here), checked
+            # at C speed; a 10^5-element answer would otherwise cost tens of ms per case.
+            if type(value) in _SEQUENCES and set(map(type, value)) <= _EXACT[inner[0]]:
+                return list(value)
             return [scalar(v, inner) for v in value]
         return [encode(v, inner) for v in value]
     return scalar(value, t)
@@ -176,11 +209,14 @@ def conforms(value: Any, t: Type) -> bool:
     if kind == "none":
         return value is None
     if kind == "tree":
-        return isinstance(value, list) and all(
-            v is None or (type(v) is int and v is not True and v is not False) for v in value
-        )
+        return isinstance(value, list) and set(map(type, value)) <= _TREE_ITEMS
     if kind == "list":
-        return isinstance(value, list) and all(conforms(v, t[1]) for v in value)
+        if not isinstance(value, list):
+            return False
+        inner = t[1]
+        if inner[0] in _EXACT:
+            return set(map(type, value)) <= _EXACT[inner[0]]
+        return all(conforms(v, inner) for v in value)
     if kind == "int":
         return type(value) is int
     if kind == "float":

@@ -9,6 +9,7 @@ process only produces outputs, the judge decides verdicts.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -154,15 +155,20 @@ def run(channel: _Channel, header: dict, cases: list[bytes]) -> None:
     names = [name for name, _, _ in header["params"]]
     for index, line in enumerate(cases):
         # Fresh inputs for every case: a solution that mutates them cannot affect the next one.
-        written = _loads(line)
+        # The collector is off while inputs are built (10^5 fresh tree nodes would trigger full
+        # collections costing more than many solutions), then what exists so far is frozen: the
+        # solution runs with the collector on, but is not charged for scanning the judge's own
+        # objects and its inputs, so its time does not depend on how big they are.
+        args = result = output = None  # free the previous case's data before building this one
+        gc.disable()
+        gc.unfreeze()
         try:
-            args = [v if ref else codecs.decode(v, t) for v, (t, ref) in zip(written, params)]
-            for i, (_, ref) in enumerate(params):
-                if ref is not None:
-                    args[i] = codecs.find_node(args[names.index(ref)], written[i])
+            args = codecs.decode_args(_loads(line), params, names)
         except Exception as exc:
             channel.send({"t": "internal", "i": index, "msg": f"bad case input: {exc}"})
             return
+        gc.freeze()
+        gc.enable()
         start = _thread_ns(), _process_ns()
         try:
             result = getattr(cls(), method)(*args)
@@ -174,6 +180,7 @@ def run(channel: _Channel, header: dict, cases: list[bytes]) -> None:
             channel.send({"t": "err", "i": index, "cpu": spent, "so": end, **failure})
             return
         end = _flush()
+        gc.disable()  # encoding a big answer allocates too
         try:
             if out_kind == "in_place":
                 output = codecs.encode(args[out_arg], out_type)

@@ -21,6 +21,7 @@ class PreparedCase:
     expected: Any
     params: tuple[str, ...]
     example: bool = False
+    reference_ms: float | None = None  # the reference solution's CPU time on this machine
 
     @cached_property
     def input(self) -> dict[str, Any]:

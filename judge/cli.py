@@ -55,6 +55,19 @@ def json_option(function: Callable[..., Any]) -> Callable[..., Any]:
     )
 
 
+def time_scale_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """`--time-scale X`, shared by every command that judges."""
+    return click.option(
+        "--time-scale",
+        type=click.FloatRange(0.05, 100.0),
+        default=1.0,
+        show_default=True,
+        envvar="JUDGE_TIME_SCALE",
+        show_envvar=True,
+        help="Multiply every time limit by X, on top of this machine's calibration.",
+    )(function)
+
+
 def _catalog(problem_dirs: tuple[str, ...]):
     from judge.problems import Catalog
 
@@ -82,11 +95,17 @@ def cli() -> None:
 @click.option(
     "--all-cases", is_flag=True, help="Run every case instead of stopping at the first failure."
 )
+@time_scale_option
 @json_option
 @problems_option
 @_guarded
 def submit(
-    file: str, slug: str | None, all_cases: bool, as_json: bool, problem_dirs: tuple[str, ...]
+    file: str,
+    slug: str | None,
+    all_cases: bool,
+    time_scale: float,
+    as_json: bool,
+    problem_dirs: tuple[str, ...],
 ) -> None:
     """Judge FILE and print the verdict.
 
@@ -104,7 +123,7 @@ def submit(
     from judge.grading import Finished
 
     out = report.console()
-    events = runner.submit(_catalog(problem_dirs), file, slug, all_cases)
+    events = runner.submit(_catalog(problem_dirs), file, slug, all_cases, time_scale)
     result = None
     with report.case_status(out, enabled=not as_json) as status:
         for event in events:
@@ -122,10 +141,25 @@ def submit(
 
 @cli.command(name="all")
 @click.argument("folder", required=False, type=click.Path(file_okay=False))
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Judge N files at once (default: the number of cores). Times are per-process CPU, "
+    "so they do not change.",
+)
+@time_scale_option
 @json_option
 @problems_option
 @_guarded
-def all_command(folder: str | None, as_json: bool, problem_dirs: tuple[str, ...]) -> None:
+def all_command(
+    folder: str | None,
+    jobs: int | None,
+    time_scale: float,
+    as_json: bool,
+    problem_dirs: tuple[str, ...],
+) -> None:
     """Judge every <slug>.py in FOLDER against its problem.
 
     Without FOLDER, judges the bundled reference solutions: a self-check that the install
@@ -136,6 +170,7 @@ def all_command(folder: str | None, as_json: bool, problem_dirs: tuple[str, ...]
     \b
         judge all
         judge all ~/leetcode --json
+        judge all ~/leetcode -j 1 --time-scale 2
     """
     from judge import report, runner
 
@@ -145,7 +180,9 @@ def all_command(folder: str | None, as_json: bool, problem_dirs: tuple[str, ...]
     for path in skipped:
         err.print(f"skipped {path.name}: no problem named {path.stem!r}", style="dim")
     out = report.console()
-    results = report.run_with_progress(out, entries, runner.judge_entry, enabled=not as_json)
+    jobs = jobs or runner.default_jobs()
+    finished = runner.judge_many(entries, jobs, time_scale)
+    results = report.run_with_progress(out, entries, finished, enabled=not as_json)
     accepted = sum(1 for r in results if r.verdict.value == "AC")
     if as_json:
         report.print_json(
@@ -220,10 +257,17 @@ def solution(slug: str, problem_dirs: tuple[str, ...]) -> None:
 @cli.command()
 @click.argument("slug", required=False)
 @click.option("--trials", default=300, show_default=True, help="Small random inputs per problem.")
+@time_scale_option
 @json_option
 @problems_option
 @_guarded
-def verify(slug: str | None, trials: int, as_json: bool, problem_dirs: tuple[str, ...]) -> None:
+def verify(
+    slug: str | None,
+    trials: int,
+    time_scale: float,
+    as_json: bool,
+    problem_dirs: tuple[str, ...],
+) -> None:
     """Prove problem packages: SLUG, or every problem.
 
     Checks that the spec is valid and every case meets the constraints; that the reference
@@ -244,7 +288,9 @@ def verify(slug: str | None, trials: int, as_json: bool, problem_dirs: tuple[str
     slugs = [slug] if slug else list(catalog.paths)
     problems = [catalog.get(s) for s in slugs]
     out = report.console()
-    checks = report.run_checks(out, problems, lambda p: verify_problem(p, trials), not as_json)
+    checks = report.run_checks(
+        out, problems, lambda p: verify_problem(p, trials, time_scale), not as_json
+    )
     failed = [c for c in checks if not c.ok]
     if as_json:
         report.print_json(report.checks_json(checks))
@@ -279,6 +325,39 @@ def doctor(as_json: bool) -> None:
         )
     else:
         report.console().print(report.protections_table(protections))
+
+
+@cli.command()
+@click.option(
+    "--set",
+    "pinned",
+    type=click.FloatRange(0.25, 8.0),
+    metavar="FACTOR",
+    help="Pin the factor instead of measuring (e.g. 1.0 on a shared CI runner).",
+)
+@json_option
+@_guarded
+def calibrate(pinned: float | None, as_json: bool) -> None:
+    """Measure how fast this machine runs Python, and scale time limits to match.
+
+    The limits in problem specs are for a reference machine. judge times a fixed workload of
+    typical solution code and multiplies every limit by (time here / time there); the result is
+    cached, and measured by itself the first time judge needs it. Run this after changing
+    hardware or Python, or when a busy machine skewed the first measurement.
+
+    Example:
+
+    \b
+        judge calibrate
+        judge calibrate --set 1.0
+    """
+    from judge import calibration, report
+
+    result = calibration.pin(pinned) if pinned is not None else calibration.calibrate()
+    if as_json:
+        report.print_json(result.to_json())
+    else:
+        report.render_calibration(report.console(), result)
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from judge import codecs
+from judge import calibration, codecs
 from judge.cases import PreparedCase
 from judge.checkers import CHECKERS
 from judge.errors import ProblemError
@@ -56,8 +56,10 @@ Event = CaseDone | Finished
 
 
 def limits_for(problem: Problem, time_scale: float = 1.0) -> Limits:
-    """The problem's limits on this machine (`time_scale` stretches time limits)."""
-    return Limits(cpu_ms=max(1, round(problem.time_ms * time_scale)), memory_mb=problem.memory_mb)
+    """The problem's limits on this machine: the spec's time limit is for the reference machine,
+    so it is scaled by this machine's calibration, then by the user's `time_scale`."""
+    cpu_ms = max(1, round(problem.time_ms * calibration.factor() * time_scale))
+    return Limits(cpu_ms=cpu_ms, memory_mb=problem.memory_mb)
 
 
 class Execution:
@@ -245,13 +247,15 @@ def grade(
 ) -> Iterator[Event]:
     """Judge a submission: yield a CaseDone per case run, then Finished with the verdict."""
     result = RunResult(problem.slug, Verdict.AC, len(cases), submission=submission.display_name)
+    limits = limits_for(problem, time_scale)
+    result.time_limit_ms = limits.cpu_ms
     error = _compile_error(problem, submission)
     if error is not None:
         result.verdict = Verdict.CE
         result.failure = Failure(None, None, None, None, error)
         yield Finished(result)
         return
-    execution = Execution(problem, submission, cases, limits_for(problem, time_scale), all_cases)
+    execution = Execution(problem, submission, cases, limits, all_cases)
     outcomes = iter(execution)
     try:
         yield from _judge_outcomes(problem, cases, outcomes, result, all_cases)
@@ -288,7 +292,7 @@ def _judge_outcomes(
             result.verdict = Verdict.CE
             result.failure = Failure(None, None, None, None, message)
             break
-        case_result = CaseResult(case.name, verdict, outcome.time_ms)
+        case_result = CaseResult(case.name, verdict, outcome.time_ms, case.reference_ms)
         result.cases.append(case_result)
         if verdict is not Verdict.AC and result.failure is None:
             result.verdict = verdict
@@ -308,12 +312,13 @@ def _judge_outcomes(
 
 def run_outputs(
     problem: Problem, submission: Submission, cases: list[PreparedCase], role: str = "reference"
-) -> list[Any]:
-    """The answers of a trusted solution (the reference) on cases; any failure is a ProblemError."""
+) -> list[Outcome]:
+    """A trusted solution's (the reference's) answers and CPU times on cases; any failure is a
+    ProblemError."""
     error = _compile_error(problem, submission)
     if error is not None:
         raise ProblemError(f"{problem.slug}: {role} solution {submission.path}: {error}")
-    outputs: list[Any] = []
+    outcomes: list[Outcome] = []
     for outcome in Execution(problem, submission, cases, limits_for(problem, 5.0)):
         if outcome.verdict is not None:
             case = cases[outcome.index].name
@@ -321,5 +326,5 @@ def run_outputs(
                 f"{problem.slug}: {role} solution fails case {case}: "
                 f"{outcome.verdict.value} {outcome.message}"
             )
-        outputs.append(outcome.output)
-    return outputs
+        outcomes.append(outcome)
+    return outcomes

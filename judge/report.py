@@ -49,6 +49,18 @@ def ms(value: float) -> str:
     return f"{value:.1f} ms" if value < 10 else f"{value:.0f} ms"
 
 
+def speed(result: RunResult) -> str:
+    """ "312 ms, 1.4x the reference": the time, and how it compares on the same cases."""
+    text = ms(result.time_ms)
+    relative = result.relative
+    if relative is None:
+        return text
+    shown = f"{relative:.1f}x" if relative < 10 else f"{relative:.0f}x"
+    # A run stopped at the limit took at least that long: the ratio is a lower bound.
+    bound = "at least " if result.verdict is Verdict.TLE else ""
+    return f"{text}, {bound}{shown} the reference"
+
+
 def _cut(text: str, limit: int = _SHOWN_CHARS) -> str:
     if len(text) <= limit:
         return text
@@ -62,7 +74,7 @@ def render_result(out: Console, result: RunResult) -> None:
     if result.verdict is not Verdict.CE:
         head.append(
             f"  {result.passed}/{result.total} cases passed"
-            f"  {ms(result.time_ms)}  {result.memory_mb:.1f} MB",
+            f"  {speed(result)}  {result.memory_mb:.1f} MB",
             style="dim" if result.verdict is not Verdict.AC else "",
         )
     out.print(head)
@@ -95,6 +107,7 @@ def results_table(results: Iterable[RunResult]) -> Table:
     table.add_column("verdict")
     table.add_column("cases", justify="right")
     table.add_column("time", justify="right")
+    table.add_column("vs reference", justify="right")
     table.add_column("memory", justify="right")
     table.add_column("note", overflow="fold")
     for r in results:
@@ -107,10 +120,19 @@ def results_table(results: Iterable[RunResult]) -> Table:
             Text(r.verdict.value, style=_STYLE[r.verdict]),
             f"{r.passed}/{r.total}",
             ms(r.time_ms),
+            _relative(r),
             f"{r.memory_mb:.0f} MB",
             _cut(note, 120),
         )
     return table
+
+
+def _relative(result: RunResult) -> str:
+    if result.relative is None:
+        return ""
+    bound = "≥" if result.verdict is Verdict.TLE else ""
+    value = result.relative
+    return f"{bound}{value:.1f}x" if value < 10 else f"{bound}{value:.0f}x"
 
 
 def problems_table(problems: list[Problem]) -> Table:
@@ -164,8 +186,13 @@ def render_problem(out: Console, p: Problem) -> None:
     out.print(Markdown("\n".join(f"- {c}" for c in p.constraints)))
     out.print(Text("Write", style="bold"))
     out.print(Syntax(p.signature(), "python", background_color="default"))
-    limits = f"Limits: {p.time_ms} ms CPU per case, {p.memory_mb} MB memory"
-    out.print(Text(limits, style="dim"))
+    from judge import calibration
+
+    limits = f"Limits: {p.time_ms} ms CPU per case on the reference machine"
+    measured = calibration.load()
+    if measured is not None and measured.factor != 1:
+        limits += f" ({round(p.time_ms * measured.factor)} ms on this one)"
+    out.print(Text(f"{limits}, {p.memory_mb} MB memory", style="dim"))
 
 
 def render_solution(out: Console, p: Problem) -> None:
@@ -215,15 +242,14 @@ def case_status(out: Console, enabled: bool = True) -> _CaseStatus:
 def run_with_progress(
     out: Console,
     entries: list[Any],
-    judge_one: Callable[[Any], Iterable[Any]],
+    finished: Iterable[tuple[int, RunResult]],
     enabled: bool = True,
 ) -> list[RunResult]:
-    """Judge entries in order, with a progress bar on a terminal; returns the final results."""
+    """Collect results as they finish (in any order), with a progress bar on a terminal;
+    returns them in the entries' order."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from judge.grading import Finished
-
-    results: list[RunResult] = []
+    results: dict[int, RunResult] = {}
     show = enabled and out.is_terminal
     columns = (
         TextColumn("{task.description}"),
@@ -233,13 +259,10 @@ def run_with_progress(
     )
     with Progress(*columns, console=out, transient=True, disable=not show) as progress:
         task = progress.add_task("judging", total=len(entries))
-        for entry in entries:
-            progress.update(task, description=entry.problem.slug)
-            for event in judge_one(entry):
-                if isinstance(event, Finished):
-                    results.append(event.result)
-            progress.advance(task)
-    return results
+        for position, result in finished:
+            results[position] = result
+            progress.update(task, description=f"judged {result.problem}", advance=1)
+    return [results[i] for i in sorted(results)]
 
 
 def run_checks(out: Console, problems: list[Any], verify_one: Callable, enabled: bool) -> list[Any]:
@@ -286,6 +309,23 @@ def checks_json(checks: list[Any]) -> dict[str, Any]:
         ],
         "summary": {"passed": sum(c.ok for c in checks), "total": len(checks)},
     }
+
+
+def render_calibration(out: Console, result: Any) -> None:
+    """`judge calibrate`: the factor, where it came from, and what it does to a limit."""
+    from judge import calibration
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    how = "pinned with --set" if result.pinned else f"workload {result.workload_ms:.1f} ms here"
+    grid.add_row("Machine factor", Text(f"{result.factor:.2f}x", style="bold"))
+    grid.add_row("Measured", f"{how}, {calibration.REFERENCE_MS:.1f} ms on the reference machine")
+    grid.add_row("This machine", result.machine)
+    grid.add_row("Reference", calibration.REFERENCE_MACHINE)
+    example = round(1000 * result.factor)
+    grid.add_row("Effect", f"a 1000 ms limit in a spec is {example} ms here (before --time-scale)")
+    out.print(grid)
 
 
 def protections_table(protections: list[Any]) -> Table:

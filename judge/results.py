@@ -41,6 +41,7 @@ class CaseResult:
     name: str
     verdict: Verdict
     time_ms: float
+    reference_ms: float | None = None  # the reference solution's time on the same case
 
 
 @dataclass
@@ -67,6 +68,23 @@ class RunResult:
     failure: Failure | None = None
     memory_mb: float = 0.0
     submission: str = ""
+    time_limit_ms: int | None = None  # per case, on this machine
+
+    @property
+    def reference_ms(self) -> float | None:
+        """The reference's time on the cases this run went through, if known for all."""
+        times = [c.reference_ms for c in self.cases]
+        if not times or any(t is None for t in times):
+            return None
+        return round(sum(t for t in times if t is not None), 1)
+
+    @property
+    def relative(self) -> float | None:
+        """Time as a multiple of the reference's (a lower bound when the run hit the limit)."""
+        reference = self.reference_ms
+        if not reference:
+            return None
+        return round(self.time_ms / reference, 2)
 
     @property
     def passed(self) -> int:
@@ -97,8 +115,16 @@ class RunResult:
             "total": self.total,
             "time_ms": self.time_ms,
             "memory_mb": round(self.memory_mb, 1),
+            "time_limit_ms": self.time_limit_ms,
+            "reference_time_ms": self.reference_ms,
+            "relative": self.relative,
             "cases": [
-                {"name": c.name, "verdict": c.verdict.value, "time_ms": round(c.time_ms, 1)}
+                {
+                    "name": c.name,
+                    "verdict": c.verdict.value,
+                    "time_ms": round(c.time_ms, 1),
+                    "reference_ms": None if c.reference_ms is None else round(c.reference_ms, 1),
+                }
                 for c in self.cases
             ],
             "failure": failure,

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from judge import calibration
 from judge.errors import UsageError
 from judge.expected import prepare_cases
-from judge.grading import Event, grade
+from judge.grading import Event, Finished, grade
 from judge.problems import Catalog, Problem
+from judge.results import RunResult
 from judge.submission import Submission, read_submission
 
 
@@ -45,12 +50,17 @@ def infer_problem(catalog: Catalog, submission: Submission, slug: str | None = N
 
 
 def submit(
-    catalog: Catalog, path: str | Path, slug: str | None = None, all_cases: bool = False
+    catalog: Catalog,
+    path: str | Path,
+    slug: str | None = None,
+    all_cases: bool = False,
+    time_scale: float = 1.0,
 ) -> Iterator[Event]:
     """Judge one file: yields the grading events (CaseDone..., Finished)."""
     submission = read_submission(path)
     problem = infer_problem(catalog, submission, slug)
-    yield from grade(problem, submission, prepare_cases(problem), all_cases=all_cases)
+    cases = prepare_cases(problem)
+    yield from grade(problem, submission, cases, all_cases=all_cases, time_scale=time_scale)
 
 
 @dataclass
@@ -82,7 +92,65 @@ def collect(catalog: Catalog, folder: str | Path | None) -> tuple[list[Entry], l
     return entries, skipped
 
 
-def judge_entry(entry: Entry) -> Iterator[Event]:
+def judge_entry(entry: Entry, time_scale: float = 1.0) -> Iterator[Event]:
     """Grade one collected file against its problem."""
     submission = read_submission(entry.path)
-    yield from grade(entry.problem, submission, prepare_cases(entry.problem))
+    yield from grade(entry.problem, submission, prepare_cases(entry.problem), time_scale=time_scale)
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def judge_many(
+    entries: list[Entry], jobs: int = 1, time_scale: float = 1.0
+) -> Iterator[tuple[int, RunResult]]:
+    """Judge entries, `jobs` at a time; yields (position, result) as each one finishes.
+
+    Each run is a worker process measured by its own CPU clock, so running several at once
+    changes wall time, not the per-case times or verdicts. Threads are enough here: the judge
+    side mostly waits on pipes.
+    """
+    calibration.current()  # measure once here, not in every thread
+    if jobs <= 1 or len(entries) <= 1:
+        for position, entry in enumerate(entries):
+            yield position, _final(judge_entry(entry, time_scale))
+        return
+    stop = threading.Event()
+    pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="judge")
+    try:
+        futures = {
+            pool.submit(_judge_until, entry, time_scale, stop): position
+            for position, entry in enumerate(entries)
+        }
+        for future in as_completed(futures):
+            result = future.result()
+            if result is not None:
+                yield futures[future], result
+    finally:
+        stop.set()  # an interrupted run stops the others after their current case
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _final(events: Iterator[Event]) -> RunResult:
+    for event in events:
+        if isinstance(event, Finished):
+            return event.result
+    raise AssertionError("grading ended without a result")
+
+
+def _judge_until(entry: Entry, time_scale: float, stop: threading.Event) -> RunResult | None:
+    events = judge_entry(entry, time_scale)
+    try:
+        for event in events:
+            if stop.is_set():
+                return None
+            if isinstance(event, Finished):
+                return event.result
+    finally:
+        events.close()  # kills the worker if the run was cut short
+    return None

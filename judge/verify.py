@@ -17,7 +17,7 @@ from judge.cases import PreparedCase, generate, generate_inputs, generator_funct
 from judge.checkers import CHECKERS
 from judge.errors import ProblemError, UsageError
 from judge.expected import prepare_cases
-from judge.grading import Finished, grade, run_outputs
+from judge.grading import Finished, grade, limits_for, run_outputs
 from judge.problems import Problem
 from judge.results import RunResult, Verdict
 from judge.submission import read_submission
@@ -119,27 +119,33 @@ def check_brute_force(problem: Problem, trials: int) -> Check:
         for seed in range(trials)
     ]
     try:
-        expected = run_outputs(problem, read_submission(brute), cases, role="brute force")
-        outputs = run_outputs(problem, read_submission(problem.reference), cases)
+        brute_run = run_outputs(problem, read_submission(brute), cases, role="brute force")
+        reference_run = run_outputs(problem, read_submission(problem.reference), cases)
     except ProblemError as exc:
         return Check(problem.slug, name, False, str(exc))
     check = CHECKERS[problem.checker]
-    for case, want, got in zip(cases, expected, outputs):
+    for case, brute_outcome, reference_outcome in zip(cases, brute_run, reference_run):
+        want, got = brute_outcome.output, reference_outcome.output
         if not check(want, got).ok:
             shown = problem.format_input(case.input)
             return Check(problem.slug, name, False, f"{shown}: brute force {want}, reference {got}")
     return Check(problem.slug, name, True)
 
 
-def check_reference_speed(problem: Problem, cases: list[PreparedCase]) -> Check:
+def check_reference_speed(
+    problem: Problem, cases: list[PreparedCase], time_scale: float = 1.0
+) -> Check:
     """The reference's slowest case uses at most 1/5 of the time limit."""
     name = f"reference within 1/{REFERENCE_SHARE} of the time limit"
-    result = _result(grade(problem, read_submission(problem.reference), cases))
+    result = _result(
+        grade(problem, read_submission(problem.reference), cases, time_scale=time_scale)
+    )
     if result.verdict is not Verdict.AC:
         return Check(problem.slug, name, False, _describe(result))
     slowest = max(result.cases, key=lambda c: c.time_ms)
-    detail = f"slowest {slowest.name}: {slowest.time_ms:.0f} ms of {problem.time_ms} ms"
-    return Check(problem.slug, name, slowest.time_ms * REFERENCE_SHARE <= problem.time_ms, detail)
+    limit = limits_for(problem, time_scale).cpu_ms
+    detail = f"slowest {slowest.name}: {slowest.time_ms:.0f} ms of {limit} ms"
+    return Check(problem.slug, name, slowest.time_ms * REFERENCE_SHARE <= limit, detail)
 
 
 def known_submissions(problem: Problem) -> list[tuple[Path, Verdict]]:
@@ -151,26 +157,32 @@ def known_submissions(problem: Problem) -> list[tuple[Path, Verdict]]:
 
 
 def check_submission(
-    problem: Problem, path: Path, wanted: Verdict, cases: list[PreparedCase]
+    problem: Problem,
+    path: Path,
+    wanted: Verdict,
+    cases: list[PreparedCase],
+    time_scale: float = 1.0,
 ) -> Check:
     """A known submission gets its folder's verdict, and would still get it at 1.5x the limit."""
     name = f"{path.parent.name}/{path.name} is {wanted.value}"
     submission = read_submission(path)
-    result = _result(grade(problem, submission, cases))
+    result = _result(grade(problem, submission, cases, time_scale=time_scale))
     if result.verdict is not wanted:
         return Check(problem.slug, name, False, f"got {_describe(result)}")
-    if wanted is Verdict.AC and _slowest(result) * FRAGILE_FACTOR > problem.time_ms:
+    limit = limits_for(problem, time_scale).cpu_ms
+    if wanted is Verdict.AC and _slowest(result) * FRAGILE_FACTOR > limit:
         detail = f"fragile: slowest case {_slowest(result):.0f} ms is near the limit"
         return Check(problem.slug, name, False, detail)
     if wanted is Verdict.TLE:
-        looser = _result(grade(problem, submission, cases, time_scale=FRAGILE_FACTOR))
+        looser_scale = time_scale * FRAGILE_FACTOR
+        looser = _result(grade(problem, submission, cases, time_scale=looser_scale))
         if looser.verdict is not Verdict.TLE:
             detail = f"fragile: {_describe(looser)} at {FRAGILE_FACTOR}x the time limit"
             return Check(problem.slug, name, False, detail)
     return Check(problem.slug, name, True, _describe(result))
 
 
-def verify_problem(problem: Problem, trials: int = 300) -> Iterator[Check]:
+def verify_problem(problem: Problem, trials: int = 300, time_scale: float = 1.0) -> Iterator[Check]:
     """Every check of one problem, as it completes."""
     try:
         cases = prepare_cases(problem)
@@ -187,11 +199,11 @@ def verify_problem(problem: Problem, trials: int = 300) -> Iterator[Check]:
         yield check_brute_force(problem, trials)
     except UsageError as exc:
         yield Check(problem.slug, "reference matches brute force", False, str(exc))
-    yield check_reference_speed(problem, cases)
+    yield check_reference_speed(problem, cases, time_scale)
     known = known_submissions(problem)
     if not any(verdict is Verdict.AC for _, verdict in known):
         yield Check(
             problem.slug, "known submissions", False, f"no accepted/ in {problem.submissions}"
         )
     for path, verdict in known:
-        yield check_submission(problem, path, verdict, cases)
+        yield check_submission(problem, path, verdict, cases, time_scale)

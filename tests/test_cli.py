@@ -40,12 +40,18 @@ def test_submit_json_shape(invoke):
         "total",
         "time_ms",
         "memory_mb",
+        "time_limit_ms",
+        "reference_time_ms",
+        "relative",
         "cases",
         "failure",
     }
     assert data["verdict"] == "WA" and data["problem"] == "container-with-most-water"
     assert data["passed"] == len(data["cases"]) - 1 and data["total"] >= len(data["cases"])
-    assert set(data["cases"][0]) == {"name", "verdict", "time_ms"}
+    assert set(data["cases"][0]) == {"name", "verdict", "time_ms", "reference_ms"}
+    assert isinstance(data["time_limit_ms"], int) and data["time_limit_ms"] > 0
+    reference = sum(c["reference_ms"] for c in data["cases"])
+    assert data["reference_time_ms"] == pytest.approx(reference, abs=0.1 * len(data["cases"]))
     failure = data["failure"]
     assert set(failure) == {"case", "input", "expected", "output", "message", "stdout"}
     assert failure["input"].startswith("height = [")

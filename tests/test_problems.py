@@ -127,7 +127,8 @@ def test_missing_extra_folder_is_a_usage_error(tmp_path):
 
 
 def test_cache_of_one_problem_keeps_a_longer_slugs_cache(catalog, tmp_path, monkeypatch):
-    from judge.expected import cache_dir, prepare_cases
+    from judge.cache import cache_dir
+    from judge.expected import prepare_cases
 
     monkeypatch.setenv("JUDGE_CACHE_DIR", str(tmp_path))
     prepare_cases(catalog.get("combination-sum-ii"))

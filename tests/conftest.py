@@ -24,6 +24,7 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("cache")
     os.environ["JUDGE_CACHE_DIR"] = str(path)
     os.environ.pop("JUDGE_PROBLEMS", None)
+    os.environ.pop("JUDGE_TIME_SCALE", None)
     return path
 
 

@@ -1,0 +1,144 @@
+"""Time limits that hold across machines, speed against the reference, and parallel judging."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from contextlib import contextmanager
+
+import pytest
+
+from conftest import REPO, SUBMISSIONS, write
+from judge import calibration
+
+CONTAINER = "container-with-most-water"
+ACCEPTED = SUBMISSIONS / CONTAINER / "accepted" / "two_pointers.py"
+QUADRATIC = SUBMISSIONS / CONTAINER / "time_limit_exceeded" / "all_pairs.py"
+
+
+@pytest.fixture
+def own_cache(tmp_path, monkeypatch):
+    """A fresh cache and no calibration in memory, as on a machine judge has never run on."""
+    monkeypatch.setenv("JUDGE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(calibration, "_current", None)
+    return tmp_path / "cache"
+
+
+@contextmanager
+def cpu_hog():
+    """Another process spinning on a CPU for as long as the block runs."""
+    hog = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        yield
+    finally:
+        hog.kill()
+        hog.wait()
+
+
+def test_calibrate_measures_caches_and_reports(invoke, own_cache):
+    result = invoke("calibrate", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert calibration.LOWEST <= data["factor"] <= calibration.HIGHEST
+    assert data["workload_ms"] > 0 and data["pinned"] is False
+    assert data["reference_ms"] == calibration.REFERENCE_MS
+    cached = calibration.load()
+    assert cached is not None and cached.factor == data["factor"]
+    assert "Machine factor" in invoke("calibrate").stdout
+
+
+def test_a_calibration_from_another_machine_or_a_damaged_file_is_measured_again(own_cache):
+    measured = calibration.calibrate()
+    path = own_cache / "calibration.json"
+    data = json.loads(path.read_text())
+    path.write_text(json.dumps({**data, "machine": "CPython 2.7, a PDP-11"}))
+    assert calibration.load() is None
+    path.write_text("{not json")
+    assert calibration.load() is None
+    calibration._current = None
+    assert calibration.current().machine == measured.machine
+    assert json.loads(path.read_text())["machine"] == measured.machine
+
+
+def test_pinned_factor_scales_every_limit(invoke, own_cache):
+    assert invoke("calibrate", "--set", "1.5").exit_code == 0
+    args = ["submit", str(ACCEPTED), "--problem", CONTAINER, "--json"]
+    assert json.loads(invoke(*args).stdout)["time_limit_ms"] == 1500
+    assert json.loads(invoke(*args, "--time-scale", "2").stdout)["time_limit_ms"] == 3000
+    shown = invoke("show", CONTAINER).stdout
+    assert "1000 ms CPU per case on the reference machine (1500 ms on this one)" in shown
+
+
+def test_time_scale_comes_from_the_environment_too(invoke, own_cache, monkeypatch):
+    calibration.pin(1.0)
+    monkeypatch.setenv("JUDGE_TIME_SCALE", "0.5")
+    args = ["submit", str(ACCEPTED), "--problem", CONTAINER, "--json"]
+    assert json.loads(invoke(*args).stdout)["time_limit_ms"] == 500
+
+
+def test_bad_time_scale_or_factor_is_a_usage_error(invoke):
+    assert invoke("submit", str(ACCEPTED), "--time-scale", "0").exit_code == 2
+    assert invoke("calibrate", "--set", "100").exit_code == 2
+
+
+def test_speed_is_shown_relative_to_the_reference(invoke):
+    result = invoke("submit", str(ACCEPTED), "--problem", CONTAINER, "--json")
+    data = json.loads(result.stdout)
+    assert data["reference_time_ms"] > 0
+    assert data["relative"] == pytest.approx(data["time_ms"] / data["reference_time_ms"], rel=0.01)
+    text = invoke("submit", str(ACCEPTED), "--problem", CONTAINER).stdout
+    assert "x the reference" in text
+
+
+def test_reference_timings_are_cached_with_the_expected_answers(catalog, own_cache):
+    from judge.expected import prepare_cases
+
+    problem = catalog.get("sliding-window-maximum")
+    first = prepare_cases(problem)
+    (cached,) = (own_cache / "expected").iterdir()
+    head = json.loads(cached.read_text().splitlines()[0])
+    assert len(head["reference_ms"]) == len(first) == len(head["hand"]) + len(head["generated"])
+    again = prepare_cases(problem)  # read back, not measured again
+    assert [c.reference_ms for c in again] == [round(c.reference_ms, 4) for c in first]
+
+
+def test_three_times_slower_machine_keeps_every_verdict(invoke):
+    # On a machine 3x slower, calibration triples the limits. Simulated here: limits tripled
+    # with another process loading the CPU. The accepted solution passes, the quadratic one
+    # still runs out of time: its verdict does not depend on the machine.
+    with cpu_hog():
+        for path, verdict in [(ACCEPTED, "AC"), (QUADRATIC, "TLE")]:
+            args = ["submit", str(path), "--problem", CONTAINER, "--time-scale", "3", "--json"]
+            assert json.loads(invoke(*args).stdout)["verdict"] == verdict
+
+
+def test_parallel_judging_gives_the_same_results_in_the_same_order(invoke, tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    picks = {
+        "container-with-most-water": SUBMISSIONS / CONTAINER / "wrong_answer",
+        "merge-sorted-array": REPO / "solutions",
+        "maximum-gap": REPO / "solutions",
+        "sliding-window-maximum": REPO / "solutions",
+    }
+    for slug, source in picks.items():
+        found = sorted(source.glob("*.py")) if source.name == "wrong_answer" else []
+        shutil.copy(found[0] if found else source / f"{slug}.py", folder / f"{slug}.py")
+    write(folder / "combination-sum.py", "class Solution:\n    pass\n")
+    runs = {j: json.loads(invoke("all", str(folder), "-j", j, "--json").stdout) for j in "12"}
+    shapes = {
+        j: [(r["problem"], r["verdict"], r["passed"]) for r in data["results"]]
+        for j, data in runs.items()
+    }
+    assert shapes["1"] == shapes["2"]
+    assert [s[1] for s in shapes["1"]] == ["WA", "CE", "AC", "AC", "AC"]
+    assert runs["2"]["summary"] == {"accepted": 3, "total": 5}
+
+
+def test_all_defaults_to_one_job_per_core():
+    from judge.runner import default_jobs
+
+    assert default_jobs() == len(os.sched_getaffinity(0))

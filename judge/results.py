@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+COMPARABLE_MS = 1.0
+
 
 class Verdict(str, Enum):
     """LeetCode's verdicts, by their short codes."""
@@ -80,9 +82,10 @@ class RunResult:
 
     @property
     def relative(self) -> float | None:
-        """Time as a multiple of the reference's (a lower bound when the run hit the limit)."""
+        """Time as a multiple of the reference's (a lower bound when the run hit the limit);
+        None when both took under a millisecond, where the ratio would be mostly noise."""
         reference = self.reference_ms
-        if not reference:
+        if not reference or max(reference, self.time_ms) < COMPARABLE_MS:
             return None
         return round(self.time_ms / reference, 2)
 

@@ -213,7 +213,7 @@ def list_command(as_json: bool, problem_dirs: tuple[str, ...]) -> None:
     """
     from judge import report
 
-    problems = _catalog(problem_dirs).all()
+    problems = _catalog(problem_dirs).summaries()
     if as_json:
         report.print_json([report.problem_json(p) for p in problems])
     else:

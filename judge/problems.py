@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -293,6 +295,32 @@ def problem_dirs(extra: Iterable[str | os.PathLike] = ()) -> list[Path]:
     return dirs
 
 
+_INDEX_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The few facts about a problem that listing and finding it need."""
+
+    number: int | str
+    slug: str
+    title: str
+    difficulty: str
+    tags: list[str]
+    method: str
+
+    @classmethod
+    def of(cls, problem: Problem) -> Summary:
+        return cls(
+            problem.number,
+            problem.slug,
+            problem.title,
+            problem.difficulty,
+            list(problem.tags),
+            problem.method,
+        )
+
+
 class Catalog:
     """Every known problem, by slug; specs are loaded and validated on first use."""
 
@@ -321,6 +349,40 @@ class Catalog:
         problems = [self.get(slug) for slug in self.paths]
         return sorted(problems, key=lambda p: (_number_key(p.number), p.slug))
 
+    def summaries(self) -> list[Summary]:
+        """What `judge list` shows of every problem, in the same order as `all()`. Read from a
+        small index in the cache, so only specs changed since the last call are parsed."""
+        from judge.cache import cache_dir, write_atomically
+
+        index_path = cache_dir() / "catalog.json"
+        try:
+            index = json.loads(index_path.read_text())
+            entries = index["entries"] if index.get("format") == _INDEX_FORMAT else {}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            entries = {}
+        found, changed = [], False
+        for slug, path in self.paths.items():
+            try:
+                info = path.stat()
+            except OSError:
+                raise UsageError(f"{path}: cannot read the problem spec") from None
+            stamp = [info.st_mtime_ns, info.st_size]
+            entry = entries.get(str(path))
+            if isinstance(entry, dict) and entry.get("stamp") == stamp:
+                try:
+                    found.append(Summary(**entry["summary"]))
+                    continue
+                except (TypeError, KeyError):
+                    pass
+            summary = Summary.of(self.get(slug))
+            entries[str(path)] = {"stamp": stamp, "summary": dataclasses.asdict(summary)}
+            found.append(summary)
+            changed = True
+        if changed:
+            data = {"format": _INDEX_FORMAT, "entries": entries}
+            write_atomically(index_path, json.dumps(data).encode())
+        return sorted(found, key=lambda p: (_number_key(p.number), p.slug))
+
 
 def _number_key(number: int | str) -> tuple[int, float, str]:
     """LeetCode's numbered problems first, then the rest (interview questions such as 17.14)."""
@@ -337,4 +399,13 @@ def load_problem(path: Path) -> Problem:
     return _load(path)
 
 
-__all__ = ["Case", "Catalog", "Generated", "Param", "Problem", "SpecError", "load_problem"]
+__all__ = [
+    "Case",
+    "Catalog",
+    "Generated",
+    "Param",
+    "Problem",
+    "SpecError",
+    "Summary",
+    "load_problem",
+]

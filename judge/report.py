@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from judge import codecs
-from judge.problems import Problem
+from judge.problems import Problem, Summary
 from judge.results import RunResult, Verdict
 
 _STYLE = {
@@ -135,7 +135,7 @@ def _relative(result: RunResult) -> str:
     return f"{bound}{value:.1f}x" if value < 10 else f"{bound}{value:.0f}x"
 
 
-def problems_table(problems: list[Problem]) -> Table:
+def problems_table(problems: list[Summary]) -> Table:
     table = Table(show_edge=False, pad_edge=False)
     table.add_column("#", justify="right", no_wrap=True)
     widest = max((len(p.slug) for p in problems), default=4)
@@ -155,7 +155,7 @@ def problems_table(problems: list[Problem]) -> Table:
     return table
 
 
-def problem_json(p: Problem) -> dict[str, Any]:
+def problem_json(p: Summary) -> dict[str, Any]:
     return {
         "number": p.number,
         "slug": p.slug,

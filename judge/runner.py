@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,10 +30,9 @@ def infer_problem(catalog: Catalog, submission: Submission, slug: str | None = N
             f"cannot tell which problem {submission.path.name} solves; name the file after "
             "the problem or pass --problem SLUG (`judge list` shows them)"
         )
-    problems = catalog.all()
-    matches = [p for p in problems if p.method in submission.methods]
+    matches = [p for p in catalog.summaries() if p.method in submission.methods]
     if len(matches) == 1:
-        return matches[0]
+        return catalog.get(matches[0].slug)
     if not matches:
         methods = (
             ", ".join(sorted(m for m in submission.methods if not m.startswith("_"))) or "none"
@@ -120,6 +118,8 @@ def judge_many(
         for position, entry in enumerate(entries):
             yield position, _final(judge_entry(entry, time_scale))
         return
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
     stop = threading.Event()
     pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="judge")
     try:

@@ -132,6 +132,20 @@ def test_list_json(invoke):
     )
 
 
+def test_list_sees_a_spec_edited_since_the_last_listing(invoke, tmp_path):
+    spec = tmp_path / "merge-sorted-array.yaml"
+    spec.write_text((REPO / "problems" / "merge-sorted-array.yaml").read_text())
+    args = ["list", "--problems", str(tmp_path), "--json"]
+    titles = {r["slug"]: r["title"] for r in json.loads(invoke(*args).stdout)}
+    assert titles["merge-sorted-array"] == "Merge Sorted Array"
+    spec.write_text(spec.read_text().replace("title: Merge Sorted Array", "title: Merge Them"))
+    titles = {r["slug"]: r["title"] for r in json.loads(invoke(*args).stdout)}
+    assert titles["merge-sorted-array"] == "Merge Them"
+    spec.write_text(spec.read_text().replace("difficulty: Easy", "difficulty: Trivial"))
+    result = invoke(*args)
+    assert result.exit_code == 2 and "difficulty" in result.stderr
+
+
 def test_show_prints_statement_examples_and_signature(invoke):
     result = invoke("show", "merge-sorted-array")
     assert result.exit_code == 0

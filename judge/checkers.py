@@ -83,17 +83,27 @@ def any_order(expected: Any, output: Any) -> Check:
     return Check(False, _length_hint(expected, output, "elements"))
 
 
+def _inner_key(inner: list) -> tuple:
+    """One inner list with its order forgotten; plain sorting when it holds only ints."""
+    if set(map(type, inner)) <= {int}:
+        return (int, tuple(sorted(inner)))
+    return (None, tuple(sorted(map(_freeze, inner))))
+
+
+def _shown(key: tuple) -> str:
+    values = key[1] if key[0] is int else [v[1] for v in key[1]]
+    return "[" + ",".join(str(v) for v in values) + "]"
+
+
 def nested_any_order(expected: Any, output: Any) -> Check:
     """A set of multisets: order is free at both levels, and no inner list may repeat."""
     if not isinstance(output, list) or not all(isinstance(x, list) for x in output):
         return Check(False, "expected a list of lists")
-    got = Counter(tuple(sorted(map(_freeze, inner))) for inner in output)
-    repeated = [combo for combo, n in got.items() if n > 1]
+    got = Counter(map(_inner_key, output))
+    repeated = [key for key, n in got.items() if n > 1]
     if repeated:
-        shown = "[" + ",".join(str(v[1]) for v in repeated[0]) + "]"
-        return Check(False, f"{shown} appears {got[repeated[0]]} times")
-    want = Counter(tuple(sorted(map(_freeze, inner))) for inner in expected)
-    if want == got:
+        return Check(False, f"{_shown(repeated[0])} appears {got[repeated[0]]} times")
+    if Counter(map(_inner_key, expected)) == got:
         return Check(True)
     return Check(False, _length_hint(expected, output, "lists"))
 

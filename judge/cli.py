@@ -119,18 +119,23 @@ def submit(
         judge submit two_pointers.py --problem container-with-most-water
         judge submit merge-sorted-array.py --json
     """
-    from judge import report, runner
-    from judge.grading import Finished
+    from judge.sandbox import Worker
 
-    out = report.console()
-    events = runner.submit(_catalog(problem_dirs), file, slug, all_cases, time_scale)
-    result = None
-    with report.case_status(out, enabled=not as_json) as status:
-        for event in events:
-            if isinstance(event, Finished):
-                result = event.result
-            else:
-                status.advance(event)
+    # Started first, so that the worker's start-up overlaps with loading the judge itself.
+    with Worker() as spare:
+        from judge import report, runner
+        from judge.grading import Finished
+
+        out = report.console()
+        catalog = _catalog(problem_dirs)
+        events = runner.submit(catalog, file, slug, all_cases, time_scale, spare)
+        result = None
+        with report.case_status(out, enabled=not as_json) as status:
+            for event in events:
+                if isinstance(event, Finished):
+                    result = event.result
+                else:
+                    status.advance(event)
     assert result is not None
     if as_json:
         report.print_json(result.to_json())

@@ -29,7 +29,7 @@ def probe() -> list[Protection]:
         "params": [],
         "output": ["return", "None", -1],
     }
-    with Worker(header, [], Limits(cpu_ms=1000, memory_mb=256)) as worker:
+    with Worker().start(header, [], Limits(cpu_ms=1000, memory_mb=256)) as worker:
         worker.receive()
         active = set(worker.protections)
         measured = worker.pid != worker.proc.pid

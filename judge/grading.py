@@ -72,9 +72,11 @@ class Execution:
         cases: list[PreparedCase],
         limits: Limits,
         keep_going: bool = False,
+        spare: Worker | None = None,
     ) -> None:
         self.problem, self.submission, self.cases = problem, submission, cases
         self.limits, self.keep_going = limits, keep_going
+        self.spare = spare  # a worker started early, used for the first run
         self.peak_memory_mb = 0.0
 
     def header(self) -> dict:
@@ -91,7 +93,8 @@ class Execution:
         start = 0
         while start < len(self.cases):
             lines = [c.line for c in self.cases[start:]]
-            with Worker(self.header(), lines, self.limits) as worker:
+            worker, self.spare = self.spare or Worker(), None
+            with worker.start(self.header(), lines, self.limits):
                 try:
                     last = yield from self._run(worker, start)
                 finally:
@@ -244,8 +247,10 @@ def grade(
     cases: list[PreparedCase],
     all_cases: bool = False,
     time_scale: float = 1.0,
+    spare: Worker | None = None,
 ) -> Iterator[Event]:
-    """Judge a submission: yield a CaseDone per case run, then Finished with the verdict."""
+    """Judge a submission: yield a CaseDone per case run, then Finished with the verdict.
+    `spare` is a worker started early to save its start-up time (its owner closes it)."""
     result = RunResult(problem.slug, Verdict.AC, len(cases), submission=submission.display_name)
     limits = limits_for(problem, time_scale)
     result.time_limit_ms = limits.cpu_ms
@@ -255,7 +260,7 @@ def grade(
         result.failure = Failure(None, None, None, None, error)
         yield Finished(result)
         return
-    execution = Execution(problem, submission, cases, limits, all_cases)
+    execution = Execution(problem, submission, cases, limits, all_cases, spare)
     outcomes = iter(execution)
     try:
         yield from _judge_outcomes(problem, cases, outcomes, result, all_cases)

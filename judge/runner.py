@@ -14,6 +14,7 @@ from judge.expected import prepare_cases
 from judge.grading import Event, Finished, grade
 from judge.problems import Catalog, Problem
 from judge.results import RunResult
+from judge.sandbox import Worker
 from judge.submission import Submission, read_submission
 
 
@@ -53,12 +54,13 @@ def submit(
     slug: str | None = None,
     all_cases: bool = False,
     time_scale: float = 1.0,
+    spare: Worker | None = None,
 ) -> Iterator[Event]:
     """Judge one file: yields the grading events (CaseDone..., Finished)."""
     submission = read_submission(path)
     problem = infer_problem(catalog, submission, slug)
     cases = prepare_cases(problem)
-    yield from grade(problem, submission, cases, all_cases=all_cases, time_scale=time_scale)
+    yield from grade(problem, submission, cases, all_cases, time_scale, spare)
 
 
 @dataclass
@@ -92,8 +94,11 @@ def collect(catalog: Catalog, folder: str | Path | None) -> tuple[list[Entry], l
 
 def judge_entry(entry: Entry, time_scale: float = 1.0) -> Iterator[Event]:
     """Grade one collected file against its problem."""
-    submission = read_submission(entry.path)
-    yield from grade(entry.problem, submission, prepare_cases(entry.problem), time_scale=time_scale)
+    # The worker starts while the cases are read: its start-up overlaps with that work.
+    with Worker() as spare:
+        submission = read_submission(entry.path)
+        cases = prepare_cases(entry.problem)
+        yield from grade(entry.problem, submission, cases, time_scale=time_scale, spare=spare)
 
 
 def default_jobs() -> int:

@@ -63,8 +63,11 @@ class Received:
 class Worker:
     """A running worker; use as a context manager so it is always killed and cleaned up."""
 
-    def __init__(self, header: dict, cases: list[bytes], limits: Limits) -> None:
-        self.limits = limits
+    def __init__(self) -> None:
+        """Start the worker process; it waits for its job (`start`), so it can be started early,
+        while the judge is still loading the problem."""
+        self.limits = Limits(cpu_ms=1000, memory_mb=256)  # replaced by start()
+        self._closed = False
         self.scratch = tempfile.mkdtemp(prefix="judge-")
         self._stdout_path = os.path.join(self.scratch, STDOUT_NAME)
         self._out_fd = os.open(self._stdout_path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
@@ -80,7 +83,6 @@ class Worker:
         self._last_stdout = 0
         self.returncode: int | None = None
         self.peak_memory_kb = 0
-        total_cpu_s = (len(cases) + 2) * limits.cpu_ms // 1000 + 10
         argv = [
             sys.executable,
             "-I",
@@ -89,9 +91,6 @@ class Worker:
             _PACKAGE_PARENT,
             str(write_fd),
             str(status_write),
-            str((limits.memory_mb + _BASE_ADDRESS_SPACE_MB) * 1024 * 1024),
-            str(limits.output_bytes),
-            str(total_cpu_s),
             "0" if os.environ.get("JUDGE_NO_NAMESPACES") else "1",
         ]
         env = {
@@ -124,6 +123,14 @@ class Worker:
         self._pid_started: int | None = None
         self.protections: list[str] = []
         self._start = time.monotonic()
+
+    def start(self, header: dict, cases: list[bytes], limits: Limits) -> Worker:
+        """Send the job: the limits, the solution and its cases. The worker sets the limits on
+        itself before it loads the solution."""
+        self.limits = limits
+        total_cpu_s = (len(cases) + 2) * limits.cpu_ms // 1000 + 10
+        address_space = (limits.memory_mb + _BASE_ADDRESS_SPACE_MB) * 1024 * 1024
+        header = {**header, "limits": [address_space, limits.output_bytes, total_cpu_s]}
         # The job ends with a blank line; the pipe then stays open as the worker's leash: it waits
         # on it after its last case (so the judge can measure it) and exits when the judge goes.
         job = b"\n".join([json.dumps(header).encode(), *cases, b"", b""])
@@ -133,6 +140,7 @@ class Worker:
             self.proc.stdin.flush()
         except (BrokenPipeError, OSError):
             pass  # the worker died before reading its job; the next receive() reports it
+        return self
 
     def __enter__(self) -> Worker:
         return self
@@ -318,6 +326,9 @@ class Worker:
         return self.returncode
 
     def _cleanup_files(self) -> None:
+        if getattr(self, "_closed", False):
+            return  # never close descriptor numbers twice: they may belong to someone else now
+        self._closed = True
         for fd in (getattr(self, "_status_fd", None),):
             if fd is not None:
                 try:

@@ -287,9 +287,7 @@ def _kill_children() -> None:
         time.sleep(0.005)
 
 
-def main(
-    channel_fd: int, status_fd: int, address_space: int, output_bytes: int, cpu_s: int, isolate: int
-) -> None:
+def main(channel_fd: int, status_fd: int, isolate: int) -> None:
     """Entry point: isolate, then run the worker in a child so that the solution never is a
     child of the judge (it cannot signal or outlive the judge's view of it)."""
     isolation.die_with_parent()
@@ -312,13 +310,11 @@ def main(
             _supervise(child, status_fd, init=True)
         isolation.die_with_parent()
     os.close(status_fd)
-    serve(channel_fd, address_space, output_bytes, cpu_s, entered, isolate)
+    serve(channel_fd, entered, isolate)
 
 
-def serve(
-    channel_fd: int, address_space: int, output_bytes: int, cpu_s: int, entered: set, isolate: int
-) -> None:
-    """The worker: limit itself, read the job, hide stdin, run the cases, and exit hard."""
+def serve(channel_fd: int, entered: set, isolate: int) -> None:
+    """The worker: read the job, limit itself, hide stdin, run the cases, and exit hard."""
     channel = _Channel(channel_fd)
     try:
         pid = int(os.readlink("/proc/self"))  # as the judge sees it, outside our namespace
@@ -328,7 +324,6 @@ def serve(
     if isolate and isolation.restrict_writes(os.getcwd()):
         protections.append("landlock")
     channel.send({"t": "hello", "pid": pid, "protections": protections})
-    apply_limits(address_space, output_bytes, cpu_s)
     raw = bytearray()
     while not raw.endswith(b"\n\n"):
         chunk = os.read(0, 1 << 20)
@@ -342,6 +337,8 @@ def serve(
     lines = bytes(raw).split(b"\n")
     header = _loads(lines[0])
     cases = [line for line in lines[1:] if line]
+    address_space, output_bytes, cpu_s = header["limits"]
+    apply_limits(address_space, output_bytes, cpu_s)
 
     sys.setrecursionlimit(RECURSION_LIMIT)
     import threading

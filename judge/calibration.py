@@ -45,10 +45,6 @@ class Calibration:
     measured: str  # ISO date and time
     pinned: bool = False
 
-    @property
-    def reference_ms(self) -> float:
-        return REFERENCE_MS
-
     def to_json(self) -> dict:
         return {**asdict(self), "reference_ms": REFERENCE_MS, "reference": REFERENCE_MACHINE}
 

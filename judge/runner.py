@@ -142,9 +142,12 @@ def judge_many(
 
 
 def _final(events: Iterator[Event]) -> RunResult:
-    for event in events:
-        if isinstance(event, Finished):
-            return event.result
+    try:
+        for event in events:
+            if isinstance(event, Finished):
+                return event.result
+    finally:
+        events.close()  # its worker is closed now, not whenever the generator is collected
     raise AssertionError("grading ended without a result")
 
 

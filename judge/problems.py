@@ -379,6 +379,8 @@ class Catalog:
             found.append(summary)
             changed = True
         if changed:
+            # Specs from folders used once (e.g. a temporary --problems DIR) are dropped.
+            entries = {path: entry for path, entry in entries.items() if os.path.exists(path)}
             data = {"format": _INDEX_FORMAT, "entries": entries}
             write_atomically(index_path, json.dumps(data).encode())
         return sorted(found, key=lambda p: (_number_key(p.number), p.slug))

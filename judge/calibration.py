@@ -181,3 +181,8 @@ def current() -> Calibration:
 def factor() -> float:
     """The machine factor every time limit is multiplied by."""
     return current().factor
+
+
+def limit_ms(spec_ms: int, machine_factor: float, time_scale: float = 1.0) -> int:
+    """The rule: a spec's time limit (for the reference machine) on a machine, in ms."""
+    return max(1, round(spec_ms * machine_factor * time_scale))

@@ -58,7 +58,7 @@ Event = CaseDone | Finished
 def limits_for(problem: Problem, time_scale: float = 1.0) -> Limits:
     """The problem's limits on this machine: the spec's time limit is for the reference machine,
     so it is scaled by this machine's calibration, then by the user's `time_scale`."""
-    cpu_ms = max(1, round(problem.time_ms * calibration.factor() * time_scale))
+    cpu_ms = calibration.limit_ms(problem.time_ms, calibration.factor(), time_scale)
     return Limits(cpu_ms=cpu_ms, memory_mb=problem.memory_mb)
 
 

@@ -52,13 +52,8 @@ def ms(value: float) -> str:
 def speed(result: RunResult) -> str:
     """ "312 ms, 1.4x the reference": the time, and how it compares on the same cases."""
     text = ms(result.time_ms)
-    relative = result.relative
-    if relative is None:
-        return text
-    shown = f"{relative:.1f}x" if relative < 10 else f"{relative:.0f}x"
-    # A run stopped at the limit took at least that long: the ratio is a lower bound.
-    bound = "at least " if result.verdict is Verdict.TLE else ""
-    return f"{text}, {bound}{shown} the reference"
+    shown = _relative(result, "at least ")
+    return f"{text}, {shown} the reference" if shown else text
 
 
 def _cut(text: str, limit: int = _SHOWN_CHARS) -> str:
@@ -127,12 +122,14 @@ def results_table(results: Iterable[RunResult]) -> Table:
     return table
 
 
-def _relative(result: RunResult) -> str:
-    if result.relative is None:
-        return ""
-    bound = "≥" if result.verdict is Verdict.TLE else ""
+def _relative(result: RunResult, bound: str = "≥") -> str:
+    """The ratio as 1.4x or 12x; a run stopped at the limit took at least that long, so its
+    ratio is a lower bound and says so with `bound`."""
     value = result.relative
-    return f"{bound}{value:.1f}x" if value < 10 else f"{bound}{value:.0f}x"
+    if value is None:
+        return ""
+    prefix = bound if result.verdict is Verdict.TLE else ""
+    return f"{prefix}{value:.1f}x" if value < 10 else f"{prefix}{value:.0f}x"
 
 
 def problems_table(problems: list[Summary]) -> Table:
@@ -191,7 +188,7 @@ def render_problem(out: Console, p: Problem) -> None:
     limits = f"Limits: {p.time_ms} ms CPU per case on the reference machine"
     measured = calibration.load()
     if measured is not None and measured.factor != 1:
-        limits += f" ({round(p.time_ms * measured.factor)} ms on this one)"
+        limits += f" ({calibration.limit_ms(p.time_ms, measured.factor)} ms on this one)"
     out.print(Text(f"{limits}, {p.memory_mb} MB memory", style="dim"))
 
 
@@ -323,7 +320,7 @@ def render_calibration(out: Console, result: Any) -> None:
     grid.add_row("Measured", f"{how}, {calibration.REFERENCE_MS:.1f} ms on the reference machine")
     grid.add_row("This machine", result.machine)
     grid.add_row("Reference", calibration.REFERENCE_MACHINE)
-    example = round(1000 * result.factor)
+    example = calibration.limit_ms(1000, result.factor)
     grid.add_row("Effect", f"a 1000 ms limit in a spec is {example} ms here (before --time-scale)")
     out.print(grid)
 

@@ -122,7 +122,6 @@ class Worker:
         self.pid = self.proc.pid
         self._pid_started: int | None = None
         self.protections: list[str] = []
-        self._start = time.monotonic()
 
     def start(self, header: dict, cases: list[bytes], limits: Limits) -> Worker:
         """Send the job: the limits, the solution and its cases. The worker sets the limits on

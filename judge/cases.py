@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import json
+import marshal
 import random
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from judge.codecs import dump
 from judge.errors import ProblemError
 from judge.problems import Problem, check_input
+
+# marshal reads a 10^5-number input three times faster than JSON. Version 2 has no shared
+# references, so two equal lists in one input arrive as two lists, as they would from JSON.
+MARSHAL_VERSION = 2
 
 
 @dataclass
 class PreparedCase:
-    """A case ready to send: its arguments as one JSON line, and the expected answer."""
+    """A case ready to send: its arguments as the worker reads them, and the expected answer."""
 
     name: str
-    line: bytes  # JSON array of the written arguments, in parameter order
-    expected: Any
+    payload: bytes  # marshal of the written arguments, in parameter order
+    answer: bytes | None  # the expected answer as canonical JSON (codecs.dump); None: not known
     params: tuple[str, ...]
     example: bool = False
     reference_ms: float | None = None  # the reference solution's CPU time on this machine
@@ -26,19 +32,24 @@ class PreparedCase:
     @cached_property
     def input(self) -> dict[str, Any]:
         """The input by parameter name (decoded only when someone needs to show it)."""
-        return dict(zip(self.params, json.loads(self.line)))
+        return dict(zip(self.params, marshal.loads(self.payload)))
+
+    @property
+    def expected(self) -> Any:
+        """The expected answer as plain data (decoded only when a comparison needs it)."""
+        return None if self.answer is None else json.loads(self.answer)
 
 
 def encode_args(problem: Problem, values: dict[str, Any]) -> bytes:
-    """The arguments of one case in parameter order, as the compact JSON line the worker reads."""
-    return json.dumps([values[p.name] for p in problem.params], separators=(",", ":")).encode()
+    """The arguments of one case in parameter order, in the form the worker reads."""
+    return marshal.dumps([values[p.name] for p in problem.params], MARSHAL_VERSION)
 
 
 def hand_cases(problem: Problem) -> list[PreparedCase]:
     """The spec's hand-written cases."""
     names = tuple(p.name for p in problem.params)
     return [
-        PreparedCase(c.name, encode_args(problem, c.input), c.expected, names, c.example)
+        PreparedCase(c.name, encode_args(problem, c.input), dump(c.expected), names, c.example)
         for c in problem.cases
     ]
 
@@ -74,7 +85,7 @@ _GENERATOR_SCOPES: dict[Any, tuple[Problem, dict[str, Any]]] = {}
 
 
 def generate(problem: Problem, name: str, rng: random.Random, args: dict, what: str) -> bytes:
-    """Call one generator and check its input against the signature: the argument line."""
+    """Call one generator and check its input against the signature: the encoded arguments."""
     function = generator_function(problem, name, what)
     try:
         values = function(rng, **args)
@@ -87,7 +98,7 @@ def generate(problem: Problem, name: str, rng: random.Random, args: dict, what: 
 
 
 def generate_inputs(problem: Problem) -> list[tuple[str, bytes]]:
-    """Run the spec's generators: (case name, argument line) for every generated case."""
+    """Run the spec's generators: (case name, encoded arguments) for every generated case."""
     return [
         (
             g.name,

@@ -226,6 +226,12 @@ def conforms(value: Any, t: Type) -> bool:
     return type(value) is str
 
 
+def dump(value: Any) -> bytes:
+    """The canonical JSON of an answer: the worker sends answers in this form and expected
+    answers are kept in it, so equal answers are equal bytes and need no decoding."""
+    return json.dumps(value, separators=(",", ":")).encode()
+
+
 def show(value: Any) -> str:
     """LeetCode's compact text for a value: `[1,2,null]`, `true`, `"ab"`."""
     return json.dumps(value, separators=(",", ":"))

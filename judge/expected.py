@@ -9,24 +9,28 @@ or moving to another machine measures again.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 from pathlib import Path
 
 from judge import calibration
+
+try:  # hashlib would also load OpenSSL, which costs judge a tenth of its start-up
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - interpreters without the built-in module
+    from hashlib import blake2b
 from judge.cache import cache_dir, write_atomically
 from judge.cases import PreparedCase, generate_inputs, hand_cases
 from judge.errors import ProblemError
 from judge.problems import Problem
 from judge.submission import read_submission
 
-_FORMAT = 2
+_FORMAT = 3
 _KEY_LENGTH = 20
 
 
 def _key(problem: Problem, reference: bytes) -> str:
     context = f"{_FORMAT}\0{calibration.machine()}\0".encode()
-    digest = hashlib.sha256(context + _runner_source() + problem.source + b"\0" + reference)
+    digest = blake2b(context + _runner_source() + problem.source + b"\0" + reference)
     return digest.hexdigest()[:_KEY_LENGTH]
 
 
@@ -38,26 +42,37 @@ def _runner_source() -> bytes:
 
 
 def _cache_path(problem: Problem, key: str) -> Path:
-    return cache_dir() / "expected" / f"{problem.slug}-{key}.jsonl"
+    return cache_dir() / "expected" / f"{problem.slug}-{key}.cases"
 
 
 def _read(path: Path, hand: list[PreparedCase], problem: Problem) -> list[PreparedCase] | None:
     """The cached cases (hand-written ones from the spec, generated ones from the file) with
-    reference times, or None if the file is missing, damaged or for other cases."""
+    reference times, or None if the file is missing, damaged or for other cases.
+
+    The file is a JSON head line, then each generated case's encoded arguments and expected
+    answer back to back, their sizes in the head: nothing in the body is decoded here.
+    """
     params = tuple(p.name for p in problem.params)
     try:
-        lines = path.read_bytes().split(b"\n")
-        head = json.loads(lines[0])
+        data = path.read_bytes()
+        end = data.index(b"\n")
+        head = json.loads(data[:end])
         if head["hand"] != [c.name for c in hand]:
             return None
         if head["generated"] != [g.name for g in problem.generated]:
             return None
+        sizes, times = head["sizes"], head["reference_ms"]
+        if len(sizes) != 2 * len(head["generated"]) or sum(sizes) != len(data) - end - 1:
+            return None
+        at, blobs = end + 1, []
+        for size in sizes:
+            blobs.append(data[at : at + size])
+            at += size
         generated = [
-            PreparedCase(name, lines[1 + 2 * i], json.loads(lines[2 + 2 * i]), params)
+            PreparedCase(name, blobs[2 * i], blobs[2 * i + 1], params)
             for i, name in enumerate(head["generated"])
         ]
         cases = hand + generated
-        times = head["reference_ms"]
         if len(times) != len(cases) or not all(isinstance(t, (int, float)) for t in times):
             return None
     except (OSError, ValueError, KeyError, IndexError, TypeError):
@@ -68,24 +83,23 @@ def _read(path: Path, hand: list[PreparedCase], problem: Problem) -> list[Prepar
 
 
 def _write(path: Path, hand: list[PreparedCase], generated: list[PreparedCase]) -> None:
-    # Exactly `<slug>-<key>.jsonl`: a plain `*` would also match `combination-sum-ii-...`
+    # Exactly `<slug>-<key>.cases`: a plain `*` would also match `combination-sum-ii-...`
     # when writing `combination-sum`, and each would keep deleting the other's cache.
-    slug = path.name[: -len("-.jsonl") - _KEY_LENGTH]
+    slug = path.name[: -len("-.cases") - _KEY_LENGTH]
     try:
-        for stale in path.parent.glob(f"{slug}-{'?' * _KEY_LENGTH}.jsonl"):
+        for stale in path.parent.glob(f"{slug}-{'?' * _KEY_LENGTH}.*"):
             stale.unlink(missing_ok=True)
     except OSError:
         pass
+    blobs = [blob for c in generated for blob in (c.payload, c.answer or b"null")]
     head = {
         "format": _FORMAT,
         "hand": [c.name for c in hand],
         "generated": [c.name for c in generated],
         "reference_ms": [round(c.reference_ms or 0.0, 4) for c in hand + generated],
+        "sizes": [len(blob) for blob in blobs],
     }
-    body = [json.dumps(head).encode()]
-    for c in generated:
-        body += [c.line, json.dumps(c.expected, separators=(",", ":")).encode()]
-    write_atomically(path, b"\n".join(body) + b"\n")
+    write_atomically(path, b"\n".join([json.dumps(head).encode(), b"".join(blobs)]))
 
 
 def prepare_cases(problem: Problem) -> list[PreparedCase]:
@@ -107,12 +121,12 @@ def prepare_cases(problem: Problem) -> list[PreparedCase]:
     from judge.grading import run_outputs
 
     params = tuple(p.name for p in problem.params)
-    generated = [PreparedCase(name, line, None, params) for name, line in generate_inputs(problem)]
+    generated = [PreparedCase(name, args, None, params) for name, args in generate_inputs(problem)]
     cases = hand + generated
     outcomes = run_outputs(problem, read_submission(problem.reference), cases)
     for i, (case, outcome) in enumerate(zip(cases, outcomes)):
         case.reference_ms = outcome.time_ms
         if i >= len(hand):
-            case.expected = outcome.output
+            case.answer = outcome.raw
     _write(path, hand, generated)
     return cases

@@ -7,9 +7,11 @@ generators, so the terminal, JSON output and the tests consume the same stream.
 
 from __future__ import annotations
 
+import json
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from judge import calibration, codecs
@@ -30,11 +32,16 @@ class Outcome:
 
     index: int
     verdict: Verdict | None  # None: the method returned an answer, still to be compared
-    output: Any = None
+    raw: bytes | None = None  # the answer as the worker sent it (canonical JSON)
     time_ms: float = 0.0
     message: str = ""
     traceback: list[str] = field(default_factory=list)
     stdout: str = ""
+
+    @cached_property
+    def output(self) -> Any:
+        """The answer as plain data; raises ValueError if the worker sent something else."""
+        return None if self.raw is None else json.loads(self.raw)
 
 
 @dataclass
@@ -92,7 +99,7 @@ class Execution:
     def __iter__(self) -> Iterator[Outcome]:
         start = 0
         while start < len(self.cases):
-            lines = [c.line for c in self.cases[start:]]
+            lines = [c.payload for c in self.cases[start:]]
             worker, self.spare = self.spare or Worker(), None
             with worker.start(self.header(), lines, self.limits):
                 try:
@@ -157,7 +164,9 @@ class Execution:
             return Outcome(
                 index, Verdict.WA, time_ms=time_ms, message=str(msg.get("msg")), stdout=stdout
             )
-        return Outcome(index, None, output=msg.get("out"), time_ms=time_ms, stdout=stdout)
+        if not got.answer:
+            return Outcome(index, Verdict.RE, message=_GARBLED, stdout=stdout)
+        return Outcome(index, None, raw=got.answer, time_ms=time_ms, stdout=stdout)
 
     def _tle_text(self) -> str:
         return f"time limit exceeded ({self.limits.cpu_ms} ms of CPU per case)"
@@ -288,11 +297,7 @@ def _judge_outcomes(
         case = cases[outcome.index]
         verdict, message = outcome.verdict, outcome.message
         if verdict is None:
-            if not codecs.conforms(outcome.output, out_type):
-                verdict, message = Verdict.WA, f"the answer is not a {codecs.type_name(out_type)}"
-            else:
-                judged = check(case.expected, outcome.output)
-                verdict, message = (Verdict.AC, "") if judged.ok else (Verdict.WA, judged.hint)
+            verdict, message = _compare(case, outcome, check, out_type)
         if verdict is Verdict.CE:
             result.verdict = Verdict.CE
             result.failure = Failure(None, None, None, None, message)
@@ -315,6 +320,24 @@ def _judge_outcomes(
             break
 
 
+def _compare(
+    case: PreparedCase, outcome: Outcome, check: Callable[..., Any], out_type: codecs.Type
+) -> tuple[Verdict, str]:
+    """The verdict on an answer. The same bytes as the expected answer are accepted without
+    decoding (every checker accepts the expected answer itself); anything else is decoded,
+    type-checked and given to the problem's checker."""
+    if outcome.raw == case.answer:
+        return Verdict.AC, ""
+    try:
+        output = outcome.output
+    except ValueError:
+        return Verdict.RE, _GARBLED
+    if not codecs.conforms(output, out_type):
+        return Verdict.WA, f"the answer is not a {codecs.type_name(out_type)}"
+    judged = check(case.expected, output)
+    return (Verdict.AC, "") if judged.ok else (Verdict.WA, judged.hint)
+
+
 def run_outputs(
     problem: Problem, submission: Submission, cases: list[PreparedCase], role: str = "reference"
 ) -> list[Outcome]:
@@ -331,5 +354,9 @@ def run_outputs(
                 f"{problem.slug}: {role} solution fails case {case}: "
                 f"{outcome.verdict.value} {outcome.message}"
             )
+        try:
+            outcome.output  # noqa: B018 - decoding is the check
+        except ValueError:
+            raise ProblemError(f"{problem.slug}: {role} solution: {_GARBLED}") from None
         outcomes.append(outcome)
     return outcomes

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import json
 import os
 from collections.abc import Iterable
@@ -337,6 +336,8 @@ class Catalog:
     def get(self, slug: str) -> Problem:
         """The problem named `slug`, or a usage error suggesting the closest names."""
         if slug not in self.paths:
+            import difflib
+
             close = difflib.get_close_matches(slug, list(self.paths), n=3, cutoff=0.5)
             hint = f"; did you mean {' or '.join(close)}?" if close else "; `judge list` shows them"
             raise UsageError(f"unknown problem {slug!r}{hint}")

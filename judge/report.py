@@ -6,15 +6,17 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from judge import codecs
 from judge.problems import Problem, Summary
 from judge.results import RunResult, Verdict
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 _STYLE = {
     Verdict.AC: "bold green",
@@ -34,6 +36,19 @@ def console(stderr: bool = False) -> Console:
     if not out.is_terminal and "COLUMNS" not in os.environ:
         out.width = 120  # pipes and CI logs: wide enough that tables do not wrap
     return out
+
+
+def _table(**options: Any) -> Table:
+    """A rich table; `rich.table` is imported on first use, as it adds 10 ms to start-up."""
+    from rich.table import Table
+
+    return Table(**options)
+
+
+def _grid(**options: Any) -> Table:
+    from rich.table import Table
+
+    return Table.grid(**options)
 
 
 def print_json(data: Any) -> None:
@@ -76,7 +91,7 @@ def render_result(out: Console, result: RunResult) -> None:
     failure = result.failure
     if failure is None:
         return
-    grid = Table.grid(padding=(0, 2))
+    grid = _grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     if failure.case is not None:
@@ -97,7 +112,7 @@ def render_result(out: Console, result: RunResult) -> None:
 
 def results_table(results: Iterable[RunResult]) -> Table:
     """The summary of `judge all`."""
-    table = Table(title=None, show_edge=False, pad_edge=False)
+    table = _table(title=None, show_edge=False, pad_edge=False)
     table.add_column("problem", no_wrap=True)
     table.add_column("verdict")
     table.add_column("cases", justify="right")
@@ -133,7 +148,7 @@ def _relative(result: RunResult, bound: str = "≥") -> str:
 
 
 def problems_table(problems: list[Summary]) -> Table:
-    table = Table(show_edge=False, pad_edge=False)
+    table = _table(show_edge=False, pad_edge=False)
     table.add_column("#", justify="right", no_wrap=True)
     widest = max((len(p.slug) for p in problems), default=4)
     table.add_column("slug", style="bold", no_wrap=True, min_width=widest)
@@ -281,7 +296,7 @@ def run_checks(out: Console, problems: list[Any], verify_one: Callable, enabled:
 
 
 def checks_table(checks: list[Any]) -> Table:
-    table = Table(show_edge=False, pad_edge=False)
+    table = _table(show_edge=False, pad_edge=False)
     table.add_column("problem")
     table.add_column("check")
     table.add_column("result")
@@ -312,7 +327,7 @@ def render_calibration(out: Console, result: Any) -> None:
     """`judge calibrate`: the factor, where it came from, and what it does to a limit."""
     from judge import calibration
 
-    grid = Table.grid(padding=(0, 2))
+    grid = _grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     how = "pinned with --set" if result.pinned else f"workload {result.workload_ms:.1f} ms here"
@@ -327,7 +342,7 @@ def render_calibration(out: Console, result: Any) -> None:
 
 def protections_table(protections: list[Any]) -> Table:
     """`judge doctor`: one row per protection."""
-    table = Table(show_edge=False, pad_edge=False)
+    table = _table(show_edge=False, pad_edge=False)
     table.add_column("protection", no_wrap=True)
     table.add_column("active")
     table.add_column("what it does", overflow="fold")

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,7 @@ _BOOT = (
 )
 STDOUT_NAME = "stdout.txt"
 _SAMPLE_EVERY_S = 0.02
+_MAX_ANSWER_BYTES = 1 << 30
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class Received:
 
     message: dict | None
     reason: str = ""  # "", "cpu", "wall", "eof", "garbled"
+    answer: bytes = b""  # the canonical JSON the worker sent after the message, if any
     proc_cpu_ns: int = 0  # CPU the judge saw the process use since the previous message
     stdout: tuple[int, int] = (0, 0)  # byte range of the solution's output since then
 
@@ -77,7 +80,7 @@ class Worker:
         self._read_fd = read_fd
         self._poller = select.poll()
         self._poller.register(read_fd, select.POLLIN)
-        self._buffer = b""
+        self._buffer = bytearray()
         self._last_cpu = 0
         self._last_sample = 0.0
         self._last_stdout = 0
@@ -124,15 +127,19 @@ class Worker:
         self.protections: list[str] = []
 
     def start(self, header: dict, cases: list[bytes], limits: Limits) -> Worker:
-        """Send the job: the limits, the solution and its cases. The worker sets the limits on
-        itself before it loads the solution."""
+        """Send the job: the limits, the solution and its cases (each one's encoded arguments).
+        The worker sets the limits on itself before it loads the solution."""
         self.limits = limits
         total_cpu_s = (len(cases) + 2) * limits.cpu_ms // 1000 + 10
         address_space = (limits.memory_mb + _BASE_ADDRESS_SPACE_MB) * 1024 * 1024
-        header = {**header, "limits": [address_space, limits.output_bytes, total_cpu_s]}
-        # The job ends with a blank line; the pipe then stays open as the worker's leash: it waits
-        # on it after its last case (so the judge can measure it) and exits when the judge goes.
-        job = b"\n".join([json.dumps(header).encode(), *cases, b"", b""])
+        header = {
+            **header,
+            "limits": [address_space, limits.output_bytes, total_cpu_s],
+            "sizes": [len(case) for case in cases],
+        }
+        # After the job the pipe stays open as the worker's leash: it waits on it after its
+        # last case (so the judge can measure it) and exits when the judge goes.
+        job = b"".join([json.dumps(header).encode(), b"\n", *cases])
         try:
             assert self.proc.stdin is not None
             self.proc.stdin.write(job)
@@ -152,8 +159,37 @@ class Worker:
         cpu_ns = self.limits.kill_cpu_ns if cpu_ns is None else cpu_ns
         wall_s = self.limits.wall_s if wall_s is None else wall_s
         deadline = time.monotonic() + wall_s
+        stopped = self._fill(lambda: b"\n" in self._buffer, cpu_ns, deadline)
+        if stopped is not None:
+            return stopped
+        end = self._buffer.index(b"\n")
+        line = bytes(self._buffer[:end])
+        del self._buffer[: end + 1]
+        try:
+            message = json.loads(line)
+        except ValueError:
+            return self._stop("garbled")
+        if not isinstance(message, dict):
+            return self._stop("garbled")
+        if message.get("t") == "hello" and self.pid == self.proc.pid:
+            if not self._adopt(message):
+                return self._stop("garbled")
+            return self.receive(cpu_ns, max(0.0, deadline - time.monotonic()))
+        size = message.get("n", 0)
+        if type(size) is not int or not 0 <= size <= _MAX_ANSWER_BYTES:
+            return self._stop("garbled")
+        stopped = self._fill(lambda: len(self._buffer) >= size, cpu_ns, deadline)
+        if stopped is not None:
+            return stopped
+        answer = bytes(self._buffer[:size])
+        del self._buffer[:size]
+        return self._mark(Received(message, answer=answer))
+
+    def _fill(self, enough: Callable[[], bool], cpu_ns: int, deadline: float) -> Received | None:
+        """Read from the worker until `enough()`; None then, else why it stopped (the worker
+        is killed past its budget, or it ended mid-message)."""
         poller = self._poller
-        while b"\n" not in self._buffer:
+        while not enough():
             now = time.monotonic()
             if now >= deadline:
                 return self._stop("wall")
@@ -169,18 +205,7 @@ class Worker:
                 self._kill(grace_s=0.5)
                 return received
             self._buffer += chunk
-        line, _, self._buffer = self._buffer.partition(b"\n")
-        try:
-            message = json.loads(line)
-        except ValueError:
-            return self._stop("garbled")
-        if not isinstance(message, dict):
-            return self._stop("garbled")
-        if message.get("t") == "hello" and self.pid == self.proc.pid:
-            if not self._adopt(message):
-                return self._stop("garbled")
-            return self.receive(cpu_ns, max(0.0, deadline - time.monotonic()))
-        return self._mark(Received(message))
+        return None
 
     def _adopt(self, hello: dict) -> bool:
         """Measure the process that runs the solution, once its pid is shown to be our own

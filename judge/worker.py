@@ -1,16 +1,18 @@
 """Runs inside the sandbox: load one submission, call its method on each case, report plain data.
 
 The judge starts this module in a fresh interpreter (`python -I`); it limits itself, then reads
-one job from stdin (a header line, one line of arguments per case, a blank line); stdin is then
-/dev/null for the solution. Results go back as JSON lines on a private pipe; the solution's
-prints go to stdout, a file the judge reads. Expected answers are never sent here: this
-process only produces outputs, the judge decides verdicts.
+one job from stdin (a JSON header line with the size of each case, then each case's arguments,
+marshalled); stdin is then /dev/null for the solution. Results go back as JSON lines on a
+private pipe, each answer right after its line as canonical JSON bytes; the solution's prints
+go to stdout, a file the judge reads. Expected answers are never sent here: this process only
+produces outputs, the judge decides verdicts.
 """
 
 from __future__ import annotations
 
 import gc
 import json
+import marshal
 import os
 import sys
 import time
@@ -50,6 +52,7 @@ _thread_ns = time.thread_time_ns
 _TICK_SLACK_NS = 25_000_000
 _dumps = json.dumps
 _loads = json.loads
+_unmarshal = marshal.loads
 _write = os.write
 
 
@@ -60,11 +63,20 @@ class _Channel:
         self.fd = os.dup2(fd, 100 + os.getpid() % 800, inheritable=False)
         os.close(fd)
 
-    def send(self, message: dict) -> None:
-        data = (_dumps(message, separators=(",", ":")) + "\n").encode()
+    def send(self, message: dict, answer: bytes = b"") -> None:
+        """One message; an answer follows it as raw bytes, its size in the message's `n`."""
+        if answer:
+            message["n"] = len(answer)
+        data = (_dumps(message, separators=(",", ":")) + "\n").encode() + answer
         view = memoryview(data)
         while view:
             view = view[_write(self.fd, view) :]
+
+
+def preload() -> None:
+    """Import what LeetCode's scope holds while waiting for the job, not after it arrives."""
+    for name in (*_STAR_MODULES, *_PLAIN_MODULES):
+        __import__(name)
 
 
 def leetcode_scope() -> dict:
@@ -126,7 +138,7 @@ def _flush() -> int:
         return -1
 
 
-def run(channel: _Channel, header: dict, cases: list[bytes]) -> None:
+def run(channel: _Channel, header: dict, cases: list) -> None:
     """Load the submission, then run every case in order, reporting each as it ends."""
     filename = header["filename"]
     method = header["method"]
@@ -163,7 +175,7 @@ def run(channel: _Channel, header: dict, cases: list[bytes]) -> None:
         gc.disable()
         gc.unfreeze()
         try:
-            args = codecs.decode_args(_loads(line), params, names)
+            args = codecs.decode_args(_unmarshal(line), params, names)
         except Exception as exc:
             channel.send({"t": "internal", "i": index, "msg": f"bad case input: {exc}"})
             return
@@ -188,6 +200,7 @@ def run(channel: _Channel, header: dict, cases: list[bytes]) -> None:
                 output = codecs.node_value(result)
             else:
                 output = codecs.encode(result, out_type)
+            answer = codecs.dump(output)
         except codecs.AnswerTypeError as exc:
             channel.send({"t": "bad", "i": index, "cpu": spent, "so": end, "msg": str(exc)})
             continue
@@ -195,7 +208,7 @@ def run(channel: _Channel, header: dict, cases: list[bytes]) -> None:
             failure = _failure(exc, filename)
             channel.send({"t": "err", "i": index, "cpu": spent, "so": end, **failure})
             return
-        channel.send({"t": "ok", "i": index, "cpu": spent, "so": end, "out": output})
+        channel.send({"t": "ok", "i": index, "cpu": spent, "so": end}, answer)
 
 
 def _spent(start: tuple[int, int]) -> int:
@@ -313,6 +326,34 @@ def main(channel_fd: int, status_fd: int, isolate: int) -> None:
     serve(channel_fd, entered, isolate)
 
 
+def _read_job(fd: int) -> tuple[dict, list]:
+    """The header line, then the cases: views into one buffer, read without copying."""
+    raw = bytearray()
+    while b"\n" not in raw:
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            os._exit(3)
+        raw += chunk
+    end = raw.index(b"\n")
+    header = _loads(raw[:end])
+    sizes = header["sizes"]
+    body = bytearray(sum(sizes))
+    have = len(raw) - end - 1
+    body[:have] = raw[end + 1 :]
+    view = memoryview(body)
+    with open(fd, "rb", buffering=0, closefd=False) as stream:
+        while have < len(body):
+            got = stream.readinto(view[have:])
+            if not got:
+                os._exit(3)
+            have += got
+    cases, at = [], 0
+    for size in sizes:
+        cases.append(view[at : at + size])
+        at += size
+    return header, cases
+
+
 def serve(channel_fd: int, entered: set, isolate: int) -> None:
     """The worker: read the job, limit itself, hide stdin, run the cases, and exit hard."""
     channel = _Channel(channel_fd)
@@ -324,19 +365,12 @@ def serve(channel_fd: int, entered: set, isolate: int) -> None:
     if isolate and isolation.restrict_writes(os.getcwd()):
         protections.append("landlock")
     channel.send({"t": "hello", "pid": pid, "protections": protections})
-    raw = bytearray()
-    while not raw.endswith(b"\n\n"):
-        chunk = os.read(0, 1 << 20)
-        if not chunk:
-            os._exit(3)
-        raw += chunk
+    preload()
+    header, cases = _read_job(0)
     leash = os.dup(0)  # kept private: EOF on it means the judge is done with this process
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
     os.close(devnull)
-    lines = bytes(raw).split(b"\n")
-    header = _loads(lines[0])
-    cases = [line for line in lines[1:] if line]
     address_space, output_bytes, cpu_s = header["limits"]
     apply_limits(address_space, output_bytes, cpu_s)
 

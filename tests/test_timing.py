@@ -99,7 +99,7 @@ def test_reference_timings_are_cached_with_the_expected_answers(catalog, own_cac
     problem = catalog.get("sliding-window-maximum")
     first = prepare_cases(problem)
     (cached,) = (own_cache / "expected").iterdir()
-    head = json.loads(cached.read_text().splitlines()[0])
+    head = json.loads(cached.read_bytes().split(b"\n", 1)[0])
     assert len(head["reference_ms"]) == len(first) == len(head["hand"]) + len(head["generated"])
     again = prepare_cases(problem)  # read back, not measured again
     assert [c.reference_ms for c in again] == [round(c.reference_ms, 4) for c in first]

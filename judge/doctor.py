@@ -32,14 +32,15 @@ def probe() -> list[Protection]:
     with Worker().start(header, [], Limits(cpu_ms=1000, memory_mb=256)) as worker:
         worker.receive()
         active = set(worker.protections)
-        measured = worker.pid != worker.proc.pid
+        measured = worker.pid != worker.keeper
     linux = sys.platform.startswith("linux")
     return [
         Protection(
             "separate process",
             True,
-            "each run in a fresh `python -I` with a clean environment, a scratch directory and "
-            "stdin from /dev/null; the solution is never a child of the judge",
+            "each run in a process of its own, forked from a pristine `python -I` that never runs "
+            "solution code, with a clean environment, a scratch directory and stdin from "
+            "/dev/null; the solution is never a child of the judge",
         ),
         Protection(
             "resource limits",

@@ -1,8 +1,8 @@
 """Start the worker with limits, feed it one job, watch it, kill it, measure it, clean up.
 
-One worker process serves one (submission, problem) run. The judge never trusts the worker's
-word about time: it reads the process's CPU time from /proc while waiting, kills it past the
-limit, and takes peak memory from the kernel's accounting when it is reaped.
+One worker process serves one (submission, problem) run; the fork server starts it. The judge
+never trusts the worker's word about time: it reads the process's CPU time from /proc while
+waiting, kills it past the limit, and takes peak memory from the kernel's accounting.
 """
 
 from __future__ import annotations
@@ -12,25 +12,21 @@ import os
 import select
 import shutil
 import signal
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+
+from judge import forkserver
+from judge.forkserver import SandboxError
 
 # Memory the interpreter itself maps before the solution allocates anything.
 _BASE_ADDRESS_SPACE_MB = 96
 _CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-_PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
-_BOOT = (
-    "import sys; sys.path.insert(0, sys.argv[1]); import judge.worker as w; "
-    "del sys.path[0]; w.main(*map(int, sys.argv[2:]))"
-)
 STDOUT_NAME = "stdout.txt"
 _SAMPLE_EVERY_S = 0.02
 _MAX_ANSWER_BYTES = 1 << 30
+_START_TIMEOUT_S = 30
 
 
 @dataclass(frozen=True)
@@ -67,64 +63,72 @@ class Worker:
     """A running worker; use as a context manager so it is always killed and cleaned up."""
 
     def __init__(self) -> None:
-        """Start the worker process; it waits for its job (`start`), so it can be started early,
-        while the judge is still loading the problem."""
+        """Ask for the worker process; it waits for its job (`start`), so it can be started
+        early, while the judge is still loading the problem."""
         self.limits = Limits(cpu_ms=1000, memory_mb=256)  # replaced by start()
         self._closed = False
         self.scratch = tempfile.mkdtemp(prefix="judge-")
         self._stdout_path = os.path.join(self.scratch, STDOUT_NAME)
         self._out_fd = os.open(self._stdout_path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
-        read_fd, write_fd = os.pipe()
+        self._read_fd, write_fd = os.pipe()
         self._status_fd, status_write = os.pipe()
+        job_read, self._job_fd = os.pipe()
         os.set_blocking(self._status_fd, False)
-        self._read_fd = read_fd
         self._poller = select.poll()
-        self._poller.register(read_fd, select.POLLIN)
+        self._poller.register(self._read_fd, select.POLLIN)
         self._buffer = bytearray()
+        self._status = b""
         self._last_cpu = 0
         self._last_sample = 0.0
         self._last_stdout = 0
         self.returncode: int | None = None
         self.peak_memory_kb = 0
-        argv = [
-            sys.executable,
-            "-I",
-            "-c",
-            _BOOT,
-            _PACKAGE_PARENT,
-            str(write_fd),
-            str(status_write),
-            "0" if os.environ.get("JUDGE_NO_NAMESPACES") else "1",
-        ]
-        env = {
-            "PATH": "/usr/bin:/bin",
-            "HOME": self.scratch,
-            "TMPDIR": self.scratch,
-            "LANG": "C.UTF-8",
-            "MALLOC_ARENA_MAX": "2",
-        }
-        try:
-            self.proc = subprocess.Popen(
-                argv,
-                stdin=subprocess.PIPE,
-                stdout=self._out_fd,
-                stderr=self._out_fd,
-                cwd=self.scratch,
-                env=env,
-                pass_fds=(write_fd, status_write),
-                start_new_session=True,
-            )
-        except BaseException:
-            os.close(write_fd)
-            os.close(status_write)
-            self._cleanup_files()
-            raise
-        os.close(write_fd)
-        os.close(status_write)
-        # Measured until the worker says who it is: the process the judge started (a keeper).
-        self.pid = self.proc.pid
+        self._keeper: int | None = None
+        self._adopted: int | None = None  # the process that runs the solution, once it said so
         self._pid_started: int | None = None
         self.protections: list[str] = []
+        env = {**forkserver.ENV, "HOME": self.scratch, "TMPDIR": self.scratch}
+        isolate = not os.environ.get("JUDGE_NO_NAMESPACES")
+        try:
+            fds = [job_read, self._out_fd, write_fd, status_write]
+            forkserver.shared().spawn(fds, self.scratch, env, isolate)
+        except BaseException:
+            self._cleanup_files()
+            raise
+        finally:
+            for fd in (job_read, write_fd, status_write):
+                os.close(fd)
+
+    @property
+    def keeper(self) -> int:
+        """The run's first process (outside any namespace): what the judge kills and reaps."""
+        if self._keeper is None:
+            self._keeper = self._read_keeper()
+        return self._keeper
+
+    @property
+    def pid(self) -> int:
+        """The process measured: the worker itself once it has said who it is, else the keeper."""
+        return self._adopted if self._adopted is not None else self.keeper
+
+    def _read_keeper(self) -> int:
+        """The keeper's pid, its first line on the status pipe (it may still be starting)."""
+        deadline = time.monotonic() + _START_TIMEOUT_S
+        poller = select.poll()
+        poller.register(self._status_fd, select.POLLIN)
+        while b"\n" not in self._status:
+            left = deadline - time.monotonic()
+            if left <= 0 or not poller.poll(left * 1000):
+                raise SandboxError("the sandbox did not start a worker within 30 s")
+            chunk = os.read(self._status_fd, 64)
+            if not chunk:
+                raise SandboxError("the sandbox could not start a worker process")
+            self._status += chunk
+        line, _, self._status = self._status.partition(b"\n")
+        kind, _, value = line.decode("ascii", "replace").partition(" ")
+        if kind != "pid" or not value.isdigit():
+            raise SandboxError("the sandbox could not start a worker process")
+        return int(value)
 
     def start(self, header: dict, cases: list[bytes], limits: Limits) -> Worker:
         """Send the job: the limits, the solution and its cases (each one's encoded arguments).
@@ -139,12 +143,11 @@ class Worker:
         }
         # After the job the pipe stays open as the worker's leash: it waits on it after its
         # last case (so the judge can measure it) and exits when the judge goes.
-        job = b"".join([json.dumps(header).encode(), b"\n", *cases])
+        job = memoryview(b"".join([json.dumps(header).encode(), b"\n", *cases]))
         try:
-            assert self.proc.stdin is not None
-            self.proc.stdin.write(job)
-            self.proc.stdin.flush()
-        except (BrokenPipeError, OSError):
+            while job:
+                job = job[os.write(self._job_fd, job) :]
+        except OSError:
             pass  # the worker died before reading its job; the next receive() reports it
         return self
 
@@ -171,7 +174,7 @@ class Worker:
             return self._stop("garbled")
         if not isinstance(message, dict):
             return self._stop("garbled")
-        if message.get("t") == "hello" and self.pid == self.proc.pid:
+        if message.get("t") == "hello" and self._adopted is None:
             if not self._adopt(message):
                 return self._stop("garbled")
             return self.receive(cpu_ns, max(0.0, deadline - time.monotonic()))
@@ -214,9 +217,9 @@ class Worker:
         if not isinstance(pid, int) or pid <= 0:
             return False
         parent = _parent(pid)
-        if parent != self.proc.pid and (parent is None or _parent(parent) != self.proc.pid):
+        if parent != self.keeper and (parent is None or _parent(parent) != self.keeper):
             return False
-        self.pid = pid
+        self._adopted = pid
         self._pid_started = _started(pid)
         protections = hello.get("protections")
         if isinstance(protections, list):
@@ -283,11 +286,12 @@ class Worker:
     def worker_status(self) -> int | None:
         """How the process that ran the solution ended, as its supervisor reported it."""
         try:
-            text = os.read(self._status_fd, 64).decode()
-        except (OSError, UnicodeDecodeError):
-            return None
-        kind, _, value = text.strip().partition(" ")
-        if not value.lstrip("-").isdigit():
+            while chunk := os.read(self._status_fd, 64):
+                self._status += chunk
+        except OSError:
+            pass
+        kind, _, value = self._status.decode("ascii", "replace").strip().partition(" ")
+        if kind not in ("code", "signal") or not value.lstrip("-").isdigit():
             return None
         return -int(value) if kind == "signal" else int(value)
 
@@ -302,46 +306,51 @@ class Worker:
         return ticks * 1_000_000_000 // _CLOCK_TICKS
 
     def _kill(self, grace_s: float = 0.0) -> None:
-        """Reap the worker (after `grace_s` to exit by itself), then kill its whole group."""
+        """Wait `grace_s` for the run to end by itself, then kill it and everything it started.
+
+        The fork server reaps the keeper only when told to, after this: until then its pid
+        (and its process group's id) cannot be reused, so nothing else can be hit here.
+        """
         if self.returncode is not None:
             return
-        pid = self.proc.pid
-        deadline = time.monotonic() + grace_s
-        reaped = os.wait4(pid, os.WNOHANG)
-        while reaped[0] == 0 and time.monotonic() < deadline:
-            time.sleep(0.005)
-            reaped = os.wait4(pid, os.WNOHANG)
-        if reaped[0] == 0:
+        try:
+            keeper = self.keeper
+        except SandboxError:
+            self.returncode = -signal.SIGKILL  # it never started: nothing to kill
+            return
+        _wait_gone(keeper, grace_s)
+        if not _gone(keeper):
             self._sample_memory()
         # The start time tells the worker from a new process that reused its pid.
-        if self.pid != pid and _started(self.pid) == self._pid_started:
+        if self._adopted is not None and _started(self._adopted) == self._pid_started:
             # Kill the worker first: its supervisor then kills everything the solution started
             # (the namespace, or the orphans it adopted) and exits by itself.
             try:
-                os.kill(self.pid, signal.SIGKILL)
+                os.kill(self._adopted, signal.SIGKILL)
             except OSError:
                 pass
-            deadline = time.monotonic() + 1.0
-            while reaped[0] == 0 and time.monotonic() < deadline:
-                time.sleep(0.001)
-                reaped = os.wait4(pid, os.WNOHANG)
-        if self.proc.stdin is not None:
-            try:
-                self.proc.stdin.close()
-            except OSError:
-                pass
+            _wait_gone(keeper, 1.0)
+        self._close_job()
         try:
-            # Also whatever the solution started: they share the worker's process group.
-            os.killpg(pid, signal.SIGKILL)
+            # Also whatever the solution started: they share the keeper's process group.
+            os.killpg(keeper, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
-        if reaped[0] == 0:
-            reaped = os.wait4(pid, 0)
-        if self.pid != pid and _started(self.pid) == self._pid_started:
-            _wait_gone(self.pid)  # if its supervisor was killed, no one else waits for it
-        self.proc.returncode = os.waitstatus_to_exitcode(reaped[1])
+        _wait_gone(keeper, 5.0)
+        if self._adopted is not None and _started(self._adopted) == self._pid_started:
+            _wait_gone(self._adopted)  # if its supervisor was killed, no one else waits for it
+        forkserver.shared().reap(keeper)
         status = self.worker_status()
-        self.returncode = status if status is not None else self.proc.returncode
+        self.returncode = status if status is not None else -signal.SIGKILL
+
+    def _close_job(self) -> None:
+        """Close the job pipe: the worker's leash (it exits when the judge lets go)."""
+        if self._job_fd >= 0:
+            try:
+                os.close(self._job_fd)
+            except OSError:
+                pass
+            self._job_fd = -1
 
     def finish(self) -> int:
         """End the run: measure the worker one last time, kill it and all it started, reap it."""
@@ -353,20 +362,12 @@ class Worker:
         if getattr(self, "_closed", False):
             return  # never close descriptor numbers twice: they may belong to someone else now
         self._closed = True
-        for fd in (getattr(self, "_status_fd", None),):
-            if fd is not None:
-                try:
-                    os.close(fd)
-                except OSError:
-                    pass
-        try:
-            os.close(self._read_fd)
-        except (OSError, AttributeError):
-            pass
-        try:
-            os.close(self._out_fd)
-        except OSError:
-            pass
+        self._close_job()
+        for fd in (self._status_fd, self._read_fd, self._out_fd):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
         shutil.rmtree(self.scratch, ignore_errors=True)
 
 
@@ -388,14 +389,17 @@ def _started(pid: int) -> int | None:
         return None
 
 
+def _gone(pid: int) -> bool:
+    """Whether a process has ended (a zombie not yet reaped has ended too), from /proc."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rpartition(b")")[2].split()[0] in (b"Z", b"X")
+    except (OSError, IndexError):
+        return True
+
+
 def _wait_gone(pid: int, timeout_s: float = 1.0) -> None:
-    """Wait until a killed process has really died (it may be someone else's child)."""
+    """Wait until a process has ended, at most `timeout_s` (it may be someone else's child)."""
     deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        try:
-            with open(f"/proc/{pid}/stat", "rb") as f:
-                if f.read().rpartition(b")")[2].split()[0] in (b"Z", b"X"):
-                    return
-        except (OSError, IndexError):
-            return
+    while not _gone(pid) and time.monotonic() < deadline:
         time.sleep(0.001)

@@ -1,8 +1,9 @@
 """Runs inside the sandbox: load one submission, call its method on each case, report plain data.
 
-The judge starts this module in a fresh interpreter (`python -I`); it limits itself, then reads
-one job from stdin (a JSON header line with the size of each case, then each case's arguments,
-marshalled); stdin is then /dev/null for the solution. Results go back as JSON lines on a
+Each run is a process forked from a pristine interpreter (`python -I`, see `zygote`) that
+never runs solution code. It limits itself, then reads one job from stdin (a JSON header line
+with the size of each case, then each case's arguments, marshalled); stdin is then /dev/null
+for the solution. Results go back as JSON lines on a
 private pipe, each answer right after its line as canonical JSON bytes; the solution's prints
 go to stdout, a file the judge reads. Expected answers are never sent here: this process only
 produces outputs, the judge decides verdicts.
@@ -324,6 +325,70 @@ def main(channel_fd: int, status_fd: int, isolate: int) -> None:
         isolation.die_with_parent()
     os.close(status_fd)
     serve(channel_fd, entered, isolate)
+
+
+def zygote(server_fd: int) -> None:
+    """The fork server: a pristine interpreter, which never runs solution code, forks a keeper
+    for every run. A run then starts in a millisecond, not a new interpreter's 40 ms, and still
+    gets a process of its own with nothing in it from any other run.
+
+    Requests come on a socket from the judge: `S` + JSON with the run's descriptors attached
+    (its job pipe, stdout file, result pipe and status pipe), or `R` + a pid to reap once the
+    judge has finished with that keeper (until then its pid cannot be reused). EOF: the judge
+    is gone, so this exits, and its keepers with it (they die with their parent).
+    """
+    import socket
+
+    os.chdir("/")
+    preload()
+    server = socket.socket(fileno=server_fd)
+    gc.freeze()  # the keepers share these pages instead of copying them when they collect
+    unreaped: set[int] = set()
+    while True:
+        try:
+            data, fds, _, _ = socket.recv_fds(server, 1 << 16, 8)
+        except OSError:
+            os._exit(0)
+        if not data:
+            os._exit(0)
+        if data[:1] == b"R":
+            unreaped.add(int(data[1:]))
+        elif data[:1] == b"S" and len(fds) == 4:
+            try:
+                child = os.fork()
+            except OSError:
+                child = -1  # the judge sees the status pipe close without a pid
+            if child == 0:
+                try:
+                    server.close()
+                    _keeper(fds, _loads(data[1:]))
+                finally:
+                    os._exit(70)
+        for fd in fds:
+            os.close(fd)
+        for pid in list(unreaped):
+            try:
+                if os.waitpid(pid, os.WNOHANG)[0]:
+                    unreaped.discard(pid)
+            except ChildProcessError:
+                unreaped.discard(pid)
+
+
+def _keeper(fds: list[int], request: dict) -> None:
+    """A new run's first process: take the run's descriptors, scratch directory and
+    environment, say its pid on the status pipe, then go on as `main`."""
+    job, out, channel_fd, status_fd = fds
+    os.setsid()  # its own process group: the judge kills the run's processes as a group
+    os.dup2(job, 0)
+    os.dup2(out, 1)
+    os.dup2(out, 2)
+    os.close(job)
+    os.close(out)
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    os.write(status_fd, f"pid {os.getpid()}\n".encode())
+    main(channel_fd, status_fd, int(request["isolate"]))
 
 
 def _read_job(fd: int) -> tuple[dict, list]:

@@ -109,7 +109,7 @@ def measure(repeats: int = _REPEATS) -> float:
 @functools.cache
 def machine() -> str:
     """What the factor depends on: interpreter, architecture, CPU model and host."""
-    model = platform.processor() or ""
+    model = ""
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
@@ -117,6 +117,8 @@ def machine() -> str:
                 break
     except OSError:
         pass
+    # Elsewhere, platform's guess; on Linux it would run `uname -p` on every start.
+    model = model or platform.processor()
     return (
         f"{platform.python_implementation()} {platform.python_version()}, "
         f"{platform.machine()} {model}, host {platform.node()}"

@@ -7,6 +7,7 @@ starts fast.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -367,4 +368,16 @@ def calibrate(pinned: float | None, as_json: bool) -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    cli(prog_name="judge")
+    try:
+        cli(prog_name="judge")
+    except SystemExit as exc:
+        if exc.code is not None and not isinstance(exc.code, int):
+            raise
+        # Everything is written and closed by now: skip the interpreter's teardown, which
+        # would add several milliseconds to every command.
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass  # a closed pipe (`judge list | head -1`): nothing more to say there
+        os._exit(exc.code or 0)

@@ -75,8 +75,9 @@ class _Channel:
 
 
 def preload() -> None:
-    """Import what LeetCode's scope holds while waiting for the job, not after it arrives."""
-    for name in (*_STAR_MODULES, *_PLAIN_MODULES):
+    """Import what LeetCode's scope holds, and what a run needs to set itself up, before the
+    job arrives (in the fork server: once for every run)."""
+    for name in (*_STAR_MODULES, *_PLAIN_MODULES, "resource", "threading"):
         __import__(name)
 
 

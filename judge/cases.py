@@ -23,7 +23,7 @@ class PreparedCase:
     """A case ready to send: its arguments as the worker reads them, and the expected answer."""
 
     name: str
-    payload: bytes  # marshal of the written arguments, in parameter order
+    payload: bytes | memoryview  # marshal of the written arguments, in parameter order
     answer: bytes | None  # the expected answer as canonical JSON (codecs.dump); None: not known
     params: tuple[str, ...]
     example: bool = False

@@ -178,6 +178,9 @@ def all_command(
         judge all ~/leetcode --json
         judge all ~/leetcode -j 1 --time-scale 2
     """
+    from judge import forkserver
+
+    forkserver.shared().warm()  # boots while the judge loads itself and the problems
     from judge import report, runner
 
     catalog = _catalog(problem_dirs)

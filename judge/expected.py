@@ -54,9 +54,10 @@ def _read(path: Path, hand: list[PreparedCase], problem: Problem) -> list[Prepar
     """
     params = tuple(p.name for p in problem.params)
     try:
-        data = path.read_bytes()
-        end = data.index(b"\n")
-        head = json.loads(data[:end])
+        raw = path.read_bytes()
+        end = raw.index(b"\n")
+        head = json.loads(raw[:end])
+        data = memoryview(raw)  # the cases' arguments are views into it, not copies
         if head["hand"] != [c.name for c in hand]:
             return None
         if head["generated"] != [g.name for g in problem.generated]:
@@ -69,7 +70,7 @@ def _read(path: Path, hand: list[PreparedCase], problem: Problem) -> list[Prepar
             blobs.append(data[at : at + size])
             at += size
         generated = [
-            PreparedCase(name, blobs[2 * i], blobs[2 * i + 1], params)
+            PreparedCase(name, blobs[2 * i], bytes(blobs[2 * i + 1]), params)
             for i, name in enumerate(head["generated"])
         ]
         cases = hand + generated

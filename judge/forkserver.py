@@ -52,6 +52,12 @@ class ForkServer:
                     self._stop()
         raise SandboxError("cannot start the sandbox's worker process")
 
+    def warm(self) -> None:
+        """Start the server now, so that its start-up overlaps with the judge's own work."""
+        with self._lock:
+            if self._socket is None:
+                self._start()
+
     def reap(self, pid: int) -> None:
         """Let the server reap a run's first process, which the judge is done with."""
         with self._lock:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from judge import calibration
+from judge.cache import cache_dir, write_atomically
 from judge.errors import UsageError
 from judge.expected import prepare_cases
 from judge.grading import Event, Finished, grade
@@ -116,29 +119,74 @@ def judge_many(
 
     Each run is a worker process measured by its own CPU clock, so running several at once
     changes wall time, not the per-case times or verdicts. Threads are enough here: the judge
-    side mostly waits on pipes.
+    side mostly waits on pipes. The longest files (by their last run) start first, so that no
+    long one is left running alone at the end.
     """
     calibration.current()  # measure once here, not in every thread
+    durations = _Durations.load()
     if jobs <= 1 or len(entries) <= 1:
         for position, entry in enumerate(entries):
+            started = time.perf_counter()
             yield position, _final(judge_entry(entry, time_scale))
+            durations.record(entry, time.perf_counter() - started)
+        durations.save()
         return
     from concurrent.futures import ThreadPoolExecutor, as_completed
 
     stop = threading.Event()
     pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="judge")
+    order = sorted(range(len(entries)), key=lambda i: -durations.get(entries[i]))
     try:
         futures = {
-            pool.submit(_judge_until, entry, time_scale, stop): position
-            for position, entry in enumerate(entries)
+            pool.submit(_judge_until, entries[position], time_scale, stop): position
+            for position in order
         }
         for future in as_completed(futures):
-            result = future.result()
-            if result is not None:
+            outcome = future.result()
+            if outcome is not None:
+                result, seconds = outcome
+                durations.record(entries[futures[future]], seconds)
                 yield futures[future], result
     finally:
         stop.set()  # an interrupted run stops the others after their current case
         pool.shutdown(wait=True, cancel_futures=True)
+    durations.save()
+
+
+class _Durations:
+    """How long each file took to judge last time, kept in the cache to order the next run."""
+
+    _NAME = "durations.json"
+
+    def __init__(self, seconds: dict[str, float]) -> None:
+        self.seconds = seconds
+        self.changed = False
+
+    @classmethod
+    def load(cls) -> _Durations:
+        try:
+            data = json.loads((cache_dir() / cls._NAME).read_bytes())
+            if isinstance(data, dict):
+                return cls({k: v for k, v in data.items() if isinstance(v, (int, float))})
+        except (OSError, ValueError):
+            pass
+        return cls({})
+
+    @staticmethod
+    def _key(entry: Entry) -> str:
+        return f"{entry.problem.slug} {entry.path}"
+
+    def get(self, entry: Entry) -> float:
+        """Seconds last time; a file never judged counts as long, so it starts early."""
+        return self.seconds.get(self._key(entry), float("inf"))
+
+    def record(self, entry: Entry, seconds: float) -> None:
+        self.seconds[self._key(entry)] = round(seconds, 4)
+        self.changed = True
+
+    def save(self) -> None:
+        if self.changed:
+            write_atomically(cache_dir() / self._NAME, json.dumps(self.seconds).encode())
 
 
 def _final(events: Iterator[Event]) -> RunResult:
@@ -151,14 +199,18 @@ def _final(events: Iterator[Event]) -> RunResult:
     raise AssertionError("grading ended without a result")
 
 
-def _judge_until(entry: Entry, time_scale: float, stop: threading.Event) -> RunResult | None:
+def _judge_until(
+    entry: Entry, time_scale: float, stop: threading.Event
+) -> tuple[RunResult, float] | None:
+    """The result and how many seconds it took, unless `stop` was set first."""
+    started = time.perf_counter()
     events = judge_entry(entry, time_scale)
     try:
         for event in events:
             if stop.is_set():
                 return None
             if isinstance(event, Finished):
-                return event.result
+                return event.result, time.perf_counter() - started
     finally:
         events.close()  # kills the worker if the run was cut short
     return None

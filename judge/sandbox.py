@@ -400,6 +400,20 @@ def _gone(pid: int) -> bool:
 
 def _wait_gone(pid: int, timeout_s: float = 1.0) -> None:
     """Wait until a process has ended, at most `timeout_s` (it may be someone else's child)."""
+    if timeout_s <= 0 or _gone(pid):
+        return
+    try:
+        handle = os.pidfd_open(pid)  # readable the moment the process ends
+    except (AttributeError, OSError):
+        handle = -1
+    if handle >= 0:
+        try:
+            poller = select.poll()
+            poller.register(handle, select.POLLIN)
+            poller.poll(timeout_s * 1000)
+        finally:
+            os.close(handle)
+        return
     deadline = time.monotonic() + timeout_s
     while not _gone(pid) and time.monotonic() < deadline:
         time.sleep(0.001)

@@ -371,3 +371,36 @@ def test_cpu_spent_in_other_threads_is_charged_to_the_case(catalog, tmp_path):
     )
     result = judge_source(catalog, tmp_path, body(code))
     assert result.cases[0].time_ms >= 250
+
+
+def test_a_run_that_changes_the_interpreter_leaves_the_next_run_clean(catalog, tmp_path):
+    # Runs are forked from one interpreter: whatever a run changes stays in its own process.
+    vandal = body(
+        "import builtins, heapq, sys\n"
+        "builtins.max = lambda *a, **k: -1\n"
+        "heapq.heappush = None\n"
+        "sys.modules['collections'] = None\n"
+        "return -1"
+    )
+    assert judge_source(catalog, tmp_path, vandal, "vandal.py").verdict.value == "WA"
+    accepted = SUBMISSIONS / SLUG / "accepted" / "two_pointers.py"
+    assert judge_source(catalog, tmp_path, accepted.read_text()).verdict.value == "AC"
+
+
+def test_every_run_gets_fresh_random_numbers(catalog, tmp_path):
+    source = body("import random\nprint('drawn', random.random())\nreturn -1")
+    drawn = {judge_source(catalog, tmp_path, source).failure.stdout for _ in range(3)}
+    assert len(drawn) == 3
+
+
+def test_a_killed_fork_server_is_replaced(catalog, tmp_path):
+    import signal
+
+    from judge import forkserver
+
+    accepted = (SUBMISSIONS / SLUG / "accepted" / "two_pointers.py").read_text()
+    assert judge_source(catalog, tmp_path, accepted).verdict.value == "AC"
+    server = forkserver.shared()
+    os.kill(server._pid, signal.SIGKILL)
+    os.waitpid(server._pid, 0)
+    assert judge_source(catalog, tmp_path, accepted).verdict.value == "AC"

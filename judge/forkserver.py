@@ -68,7 +68,9 @@ class ForkServer:
                     self._stop()
 
     def _start(self) -> socket.socket:
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        # Message boundaries are kept either way; SEQPACKET also tells the server the judge left.
+        kind = socket.SOCK_SEQPACKET if sys.platform.startswith("linux") else socket.SOCK_DGRAM
+        ours, theirs = socket.socketpair(socket.AF_UNIX, kind)
         try:
             os.set_inheritable(theirs.fileno(), True)
             argv = [sys.executable, "-I", "-c", _BOOT, _PACKAGE_PARENT, str(theirs.fileno())]
@@ -79,7 +81,14 @@ class ForkServer:
                 (os.POSIX_SPAWN_DUP2, 1, 2),
             ]
             # Its own session: Ctrl-C reaches the judge, which then closes the socket.
-            self._pid = os.posix_spawn(sys.executable, argv, ENV, file_actions=actions, setsid=True)
+            try:
+                self._pid = os.posix_spawn(
+                    sys.executable, argv, ENV, file_actions=actions, setsid=True
+                )
+            except NotImplementedError:  # no POSIX_SPAWN_SETSID: a process group will do
+                self._pid = os.posix_spawn(
+                    sys.executable, argv, ENV, file_actions=actions, setpgroup=0
+                )
         except OSError as exc:
             ours.close()
             raise SandboxError(f"cannot start the sandbox: {exc.strerror or exc}") from None

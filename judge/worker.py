@@ -336,16 +336,25 @@ def zygote(server_fd: int) -> None:
     Requests come on a socket from the judge: `S` + JSON with the run's descriptors attached
     (its job pipe, stdout file, result pipe and status pipe), or `R` + a pid to reap once the
     judge has finished with that keeper (until then its pid cannot be reused). EOF: the judge
-    is gone, so this exits, and its keepers with it (they die with their parent).
+    is gone, so this exits, and its keepers with it (they die with their parent); it also
+    exits when its parent, the judge, is gone.
     """
+    import select
     import socket
 
+    judge = os.getppid()
     os.chdir("/")
     preload()
     server = socket.socket(fileno=server_fd)
+    waiting = select.poll()
+    waiting.register(server_fd, select.POLLIN)
     gc.freeze()  # the keepers share these pages instead of copying them when they collect
     unreaped: set[int] = set()
     while True:
+        if not waiting.poll(1000):
+            if os.getppid() != judge:  # where a closed socket is not seen (datagrams)
+                os._exit(0)
+            continue
         try:
             data, fds, _, _ = socket.recv_fds(server, 1 << 16, 8)
         except OSError:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import socket
 import sys
 import threading
@@ -66,6 +67,29 @@ class ForkServer:
                     self._socket.send(b"R%d" % pid)
                 except OSError:
                     self._stop()
+
+    def close(self) -> None:
+        """Stop the server and reap it (it exits as soon as its socket closes)."""
+        with self._lock:
+            pid, self._pid = self._pid, None
+            if pid is None:
+                return
+            try:
+                handle = os.pidfd_open(pid)  # before the socket closes: the pid is still ours
+            except (AttributeError, OSError):
+                handle = -1
+            self._stop()
+        if handle < 0:
+            return  # no way to wait with a timeout: whoever adopts it reaps it
+        try:
+            waiting = select.poll()
+            waiting.register(handle, select.POLLIN)
+            if waiting.poll(1000):
+                os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            pass
+        finally:
+            os.close(handle)
 
     def _start(self) -> socket.socket:
         # Message boundaries are kept either way; SEQPACKET also tells the server the judge left.

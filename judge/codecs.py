@@ -229,7 +229,7 @@ def conforms(value: Any, t: Type) -> bool:
 def dump(value: Any) -> bytes:
     """The canonical JSON of an answer: the worker sends answers in this form and expected
     answers are kept in it, so equal answers are equal bytes and need no decoding."""
-    return json.dumps(value, separators=(",", ":")).encode()
+    return show(value).encode()
 
 
 def show(value: Any) -> str:

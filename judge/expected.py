@@ -13,16 +13,16 @@ import json
 from pathlib import Path
 
 from judge import calibration
-
-try:  # hashlib would also load OpenSSL, which costs judge a tenth of its start-up
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - interpreters without the built-in module
-    from hashlib import blake2b
 from judge.cache import cache_dir, write_atomically
 from judge.cases import PreparedCase, generate_inputs, hand_cases
 from judge.errors import ProblemError
 from judge.problems import Problem
 from judge.submission import read_submission
+
+try:  # hashlib would also load OpenSSL, which costs judge a tenth of its start-up
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - interpreters without the built-in module
+    from hashlib import blake2b
 
 _FORMAT = 3
 _KEY_LENGTH = 20

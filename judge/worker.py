@@ -3,10 +3,10 @@
 Each run is a process forked from a pristine interpreter (`python -I`, see `zygote`) that
 never runs solution code. It limits itself, then reads one job from stdin (a JSON header line
 with the size of each case, then each case's arguments, marshalled); stdin is then /dev/null
-for the solution. Results go back as JSON lines on a
-private pipe, each answer right after its line as canonical JSON bytes; the solution's prints
-go to stdout, a file the judge reads. Expected answers are never sent here: this process only
-produces outputs, the judge decides verdicts.
+for the solution. Results go back as JSON lines on a private pipe, each answer right after
+its line as canonical JSON bytes; the solution's prints go to stdout, a file the judge reads.
+Expected answers are never sent here: this process only produces outputs, the judge decides
+verdicts.
 """
 
 from __future__ import annotations
@@ -303,7 +303,7 @@ def _kill_children() -> None:
 
 
 def main(channel_fd: int, status_fd: int, isolate: int) -> None:
-    """Entry point: isolate, then run the worker in a child so that the solution never is a
+    """A run's keeper: isolate, then run the worker in a child so that the solution never is a
     child of the judge (it cannot signal or outlive the judge's view of it)."""
     isolation.die_with_parent()
     entered = isolation.enter_namespaces() if isolate else set()

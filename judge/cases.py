@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import marshal
 import random
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from judge.codecs import dump
+from judge.codecs import dump, load
 from judge.errors import ProblemError
 from judge.problems import Problem, check_input
 
@@ -24,7 +23,7 @@ class PreparedCase:
 
     name: str
     payload: bytes | memoryview  # marshal of the written arguments, in parameter order
-    answer: bytes | None  # the expected answer as canonical JSON (codecs.dump); None: not known
+    answer: bytes | None  # the expected answer's canonical bytes (codecs.dump); None: not known
     params: tuple[str, ...]
     example: bool = False
     reference_ms: float | None = None  # the reference solution's CPU time on this machine
@@ -37,7 +36,7 @@ class PreparedCase:
     @property
     def expected(self) -> Any:
         """The expected answer as plain data (decoded only when a comparison needs it)."""
-        return None if self.answer is None else json.loads(self.answer)
+        return None if self.answer is None else load(self.answer)
 
 
 def encode_args(problem: Problem, values: dict[str, Any]) -> bytes:

@@ -6,6 +6,8 @@ This module runs on both sides of the sandbox, so it imports only the standard l
 from __future__ import annotations
 
 import json
+import sys
+from array import array
 from collections import deque
 from typing import Any
 
@@ -226,10 +228,40 @@ def conforms(value: Any, t: Type) -> bool:
     return type(value) is str
 
 
+# A long list of integers travels as one marker byte and 8-byte little-endian integers: three
+# times faster to write than JSON and nothing to parse (a 10^5-number answer: 2.5 ms, not 8.5).
+_INT_ARRAY = b"\x00"
+_INT_ARRAY_MIN = 64
+_SWAP = sys.byteorder != "little"
+
+
 def dump(value: Any) -> bytes:
-    """The canonical JSON of an answer: the worker sends answers in this form and expected
-    answers are kept in it, so equal answers are equal bytes and need no decoding."""
+    """The canonical bytes of an answer: the worker sends answers in this form and expected
+    answers are kept in it, so equal answers are equal bytes and need no decoding. A long list
+    of integers is packed (see `_INT_ARRAY`); anything else is compact JSON."""
+    if type(value) is list and len(value) >= _INT_ARRAY_MIN and set(map(type, value)) == {int}:
+        try:
+            packed = array("q", value)
+        except OverflowError:
+            pass  # beyond 64 bits: JSON holds any integer
+        else:
+            if _SWAP:
+                packed.byteswap()
+            return _INT_ARRAY + packed.tobytes()
     return show(value).encode()
+
+
+def load(raw: bytes | memoryview) -> Any:
+    """An answer as plain data from its canonical bytes; ValueError if they are not valid."""
+    if raw[:1] == _INT_ARRAY:
+        if len(raw) % 8 != 1:
+            raise ValueError("a packed integer list of the wrong length")
+        packed = array("q")
+        packed.frombytes(raw[1:])
+        if _SWAP:
+            packed.byteswap()
+        return packed.tolist()
+    return json.loads(raw)
 
 
 def show(value: Any) -> str:

@@ -7,7 +7,6 @@ generators, so the terminal, JSON output and the tests consume the same stream.
 
 from __future__ import annotations
 
-import json
 import signal
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -32,7 +31,7 @@ class Outcome:
 
     index: int
     verdict: Verdict | None  # None: the method returned an answer, still to be compared
-    raw: bytes | None = None  # the answer as the worker sent it (canonical JSON)
+    raw: bytes | None = None  # the answer as the worker sent it (canonical, codecs.dump)
     time_ms: float = 0.0
     message: str = ""
     traceback: list[str] = field(default_factory=list)
@@ -41,7 +40,7 @@ class Outcome:
     @cached_property
     def output(self) -> Any:
         """The answer as plain data; raises ValueError if the worker sent something else."""
-        return None if self.raw is None else json.loads(self.raw)
+        return None if self.raw is None else codecs.load(self.raw)
 
 
 @dataclass

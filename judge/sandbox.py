@@ -54,7 +54,7 @@ class Received:
 
     message: dict | None
     reason: str = ""  # "", "cpu", "wall", "eof", "garbled"
-    answer: bytes = b""  # the canonical JSON the worker sent after the message, if any
+    answer: bytes = b""  # the answer's canonical bytes (codecs.dump) after the message, if any
     proc_cpu_ns: int = 0  # CPU the judge saw the process use since the previous message
     stdout: tuple[int, int] = (0, 0)  # byte range of the solution's output since then
 

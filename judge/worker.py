@@ -4,9 +4,9 @@ Each run is a process forked from a pristine interpreter (`python -I`, see `zygo
 never runs solution code. It limits itself, then reads one job from stdin (a JSON header line
 with the size of each case, then each case's arguments, marshalled); stdin is then /dev/null
 for the solution. Results go back as JSON lines on a private pipe, each answer right after
-its line as canonical JSON bytes; the solution's prints go to stdout, a file the judge reads.
-Expected answers are never sent here: this process only produces outputs, the judge decides
-verdicts.
+its line in canonical form (`codecs.dump`); the solution's prints go to stdout, a file the
+judge reads. Expected answers are never sent here: this process only produces outputs, the
+judge decides verdicts.
 """
 
 from __future__ import annotations

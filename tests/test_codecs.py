@@ -109,3 +109,34 @@ def test_conforms_checks_decoded_data():
 
 def test_show_is_leetcode_text():
     assert codecs.show([1, None, True, "a"]) == '[1,null,true,"a"]'
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        list(range(-500, 500)),
+        [2**63 - 1, -(2**63)] * 40,
+        [2**64] * 100,  # beyond 64 bits: stays JSON
+        [True] * 100,  # booleans are not packed as integers
+        [1, 2, 3],
+        [[1, 2]] * 100,
+        "text",
+        None,
+    ],
+)
+def test_answers_survive_their_canonical_bytes(value):
+    raw = codecs.dump(value)
+    assert codecs.load(raw) == value
+    assert type(codecs.load(raw)) is type(value)
+    assert codecs.dump(codecs.load(raw)) == raw  # equal answers are equal bytes
+
+
+def test_long_integer_lists_are_packed_and_short_ones_are_json():
+    assert codecs.dump(list(range(1000)))[:1] == b"\x00"
+    assert codecs.dump([1, 2, 3]) == b"[1,2,3]"
+
+
+def test_truncated_packed_answer_is_refused():
+    raw = codecs.dump(list(range(1000)))
+    with pytest.raises(ValueError):
+        codecs.load(raw[:-3])

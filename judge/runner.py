@@ -12,8 +12,9 @@ from pathlib import Path
 
 from judge import calibration
 from judge.cache import cache_dir, write_atomically
+from judge.cases import PreparedCase
 from judge.errors import UsageError
-from judge.expected import prepare_cases
+from judge.expected import cached_cases, prepare_cases
 from judge.grading import Event, Finished, grade
 from judge.problems import Catalog, Problem
 from judge.results import RunResult
@@ -95,13 +96,37 @@ def collect(catalog: Catalog, folder: str | Path | None) -> tuple[list[Entry], l
     return entries, skipped
 
 
-def judge_entry(entry: Entry, time_scale: float = 1.0) -> Iterator[Event]:
-    """Grade one collected file against its problem."""
-    # The worker starts while the cases are read: its start-up overlaps with that work.
-    with Worker() as spare:
-        submission = read_submission(entry.path)
-        cases = prepare_cases(entry.problem)
-        yield from grade(entry.problem, submission, cases, time_scale=time_scale, spare=spare)
+@dataclass
+class Ready:
+    """A file made ready to judge: its worker started, its source and cases read."""
+
+    entry: Entry
+    worker: Worker
+    submission: Submission
+    cases: list[PreparedCase] | None  # None: still to compute (the reference must run)
+
+    @classmethod
+    def start(cls, entry: Entry, ahead: bool = False) -> Ready:
+        """Start the worker, then read while it boots. `ahead` (another file is being judged):
+        only read cached cases, so that no solution runs beside that one."""
+        worker = Worker()
+        try:
+            submission = read_submission(entry.path)
+            cases = cached_cases(entry.problem) if ahead else prepare_cases(entry.problem)
+        except BaseException:
+            worker.close()
+            raise
+        return cls(entry, worker, submission, cases)
+
+
+def judge_entry(
+    entry: Entry, time_scale: float = 1.0, ready: Ready | None = None
+) -> Iterator[Event]:
+    """Grade one collected file against its problem (made ready beforehand, or now)."""
+    ready = ready or Ready.start(entry)
+    with ready.worker as spare:
+        cases = ready.cases if ready.cases is not None else prepare_cases(entry.problem)
+        yield from grade(entry.problem, ready.submission, cases, time_scale=time_scale, spare=spare)
 
 
 def default_jobs() -> int:
@@ -125,10 +150,7 @@ def judge_many(
     calibration.current()  # measure once here, not in every thread
     durations = _Durations.load()
     if jobs <= 1 or len(entries) <= 1:
-        for position, entry in enumerate(entries):
-            started = time.perf_counter()
-            yield position, _final(judge_entry(entry, time_scale))
-            durations.record(entry, time.perf_counter() - started)
+        yield from _one_at_a_time(entries, time_scale, durations)
         durations.save()
         return
     from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -151,6 +173,34 @@ def judge_many(
         stop.set()  # an interrupted run stops the others after their current case
         pool.shutdown(wait=True, cancel_futures=True)
     durations.save()
+
+
+def _one_at_a_time(
+    entries: list[Entry], time_scale: float, durations: _Durations
+) -> Iterator[tuple[int, RunResult]]:
+    """Judge entries in order. While one is judged, the next is made ready on another thread
+    (its worker boots, its cases are read): the judge mostly waits on pipes, so this takes
+    the other core's idle time, and never runs two solutions at once."""
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="judge-next")
+    pending: list[Future[Ready]] = [ahead.submit(Ready.start, entries[0])]
+    try:
+        for position, entry in enumerate(entries):
+            started = time.perf_counter()
+            ready = pending.pop().result()
+            if position + 1 < len(entries):
+                pending.append(ahead.submit(Ready.start, entries[position + 1], ahead=True))
+            yield position, _final(judge_entry(entry, time_scale, ready))
+            durations.record(entry, time.perf_counter() - started)
+    finally:
+        for future in pending:  # made ready for a turn that never came
+            if not future.cancel():
+                try:
+                    future.result().worker.close()
+                except BaseException:
+                    pass
+        ahead.shutdown(wait=True)
 
 
 class _Durations:

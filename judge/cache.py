@@ -6,6 +6,13 @@ import os
 import tempfile
 from pathlib import Path
 
+try:  # hashlib would also load OpenSSL, which costs judge a tenth of its start-up
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - interpreters without the built-in module
+    from hashlib import blake2b
+
+KEY_LENGTH = 20
+
 
 def cache_dir() -> Path:
     """`JUDGE_CACHE_DIR`, else the platform's user cache folder."""
@@ -33,3 +40,12 @@ def write_atomically(path: Path, data: bytes) -> bool:
     except OSError:
         return False
     return True
+
+
+def key(*parts: bytes) -> str:
+    """A short hex digest of everything a cached entry depends on: any change, a new entry."""
+    digest = blake2b()
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.hexdigest()[:KEY_LENGTH]

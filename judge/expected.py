@@ -13,25 +13,18 @@ import json
 from pathlib import Path
 
 from judge import calibration
-from judge.cache import cache_dir, write_atomically
+from judge.cache import KEY_LENGTH, cache_dir, key, write_atomically
 from judge.cases import PreparedCase, generate_inputs, hand_cases
 from judge.errors import ProblemError
 from judge.problems import Problem
 from judge.submission import read_submission
 
-try:  # hashlib would also load OpenSSL, which costs judge a tenth of its start-up
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - interpreters without the built-in module
-    from hashlib import blake2b
-
 _FORMAT = 3
-_KEY_LENGTH = 20
 
 
 def _key(problem: Problem, reference: bytes) -> str:
-    context = f"{_FORMAT}\0{calibration.machine()}\0".encode()
-    digest = blake2b(context + _runner_source() + problem.source + b"\0" + reference)
-    return digest.hexdigest()[:_KEY_LENGTH]
+    context = f"{_FORMAT}\0{calibration.machine()}".encode()
+    return key(context, _runner_source(), problem.source, reference)
 
 
 @functools.cache
@@ -86,9 +79,9 @@ def _read(path: Path, hand: list[PreparedCase], problem: Problem) -> list[Prepar
 def _write(path: Path, hand: list[PreparedCase], generated: list[PreparedCase]) -> None:
     # Exactly `<slug>-<key>.cases`: a plain `*` would also match `combination-sum-ii-...`
     # when writing `combination-sum`, and each would keep deleting the other's cache.
-    slug = path.name[: -len("-.cases") - _KEY_LENGTH]
+    slug = path.name[: -len("-.cases") - KEY_LENGTH]
     try:
-        for stale in path.parent.glob(f"{slug}-{'?' * _KEY_LENGTH}.*"):
+        for stale in path.parent.glob(f"{slug}-{'?' * KEY_LENGTH}.*"):
             stale.unlink(missing_ok=True)
     except OSError:
         pass
@@ -103,19 +96,33 @@ def _write(path: Path, hand: list[PreparedCase], generated: list[PreparedCase]) 
     write_atomically(path, b"\n".join([json.dumps(head).encode(), b"".join(blobs)]))
 
 
-def prepare_cases(problem: Problem) -> list[PreparedCase]:
-    """Every case of a problem in judging order (hand-written first, then generated), with
-    expected answers and the reference's CPU time on each."""
+def _locate(problem: Problem) -> tuple[list[PreparedCase], Path | None]:
+    """The hand-written cases, and the cache file of the computed ones (None: no reference)."""
     hand = hand_cases(problem)
     try:
         reference_source = problem.reference.read_bytes()
     except OSError:
+        return hand, None
+    return hand, _cache_path(problem, _key(problem, reference_source))
+
+
+def cached_cases(problem: Problem) -> list[PreparedCase] | None:
+    """The problem's cases if nothing needs computing (all cached, or nothing to compute), else
+    None: reading them never runs a solution."""
+    hand, path = _locate(problem)
+    if path is None:
+        return None if problem.generated else hand
+    return _read(path, hand, problem)
+
+
+def prepare_cases(problem: Problem) -> list[PreparedCase]:
+    """Every case of a problem in judging order (hand-written first, then generated), with
+    expected answers and the reference's CPU time on each."""
+    hand, path = _locate(problem)
+    if path is None:
         if problem.generated:
-            raise ProblemError(
-                f"{problem.slug}: reference solution not found: {problem.reference}"
-            ) from None
+            raise ProblemError(f"{problem.slug}: reference solution not found: {problem.reference}")
         return hand  # nothing to compare speed with, and nothing to compute
-    path = _cache_path(problem, _key(problem, reference_source))
     cached = _read(path, hand, problem)
     if cached is not None:
         return cached

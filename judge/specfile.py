@@ -26,9 +26,10 @@ class SpecFile:
         self.path, self.raw, self.data, self.lines = path, raw, data, lines
 
     @classmethod
-    def read(cls, path: Path) -> SpecFile:
+    def read(cls, path: Path, raw: bytes | None = None) -> SpecFile:
+        """Parse the spec at `path` (its bytes `raw`, if already read)."""
         try:
-            raw = path.read_bytes()
+            raw = path.read_bytes() if raw is None else raw
         except OSError as exc:
             raise SpecError(str(path), None, "", f"cannot read: {exc.strerror}") from None
         try:

@@ -135,3 +135,23 @@ def test_cache_of_one_problem_keeps_a_longer_slugs_cache(catalog, tmp_path, monk
     prepare_cases(catalog.get("combination-sum"))
     names = sorted(p.name.rsplit("-", 1)[0] for p in (cache_dir() / "expected").iterdir())
     assert names == ["combination-sum", "combination-sum-ii"]
+
+
+def test_an_edited_spec_is_read_again_not_taken_from_the_cache(tmp_path):
+    path = tmp_path / "add.yaml"
+    path.write_text(GOOD)
+    assert load_problem(path).title == "Add"
+    path.write_text(GOOD.replace("title: Add", "title: Add Two"))
+    assert load_problem(path).title == "Add Two"
+    path.write_text(GOOD.replace("difficulty: Easy", "difficulty: Trivial"))
+    with pytest.raises(SpecError, match="difficulty"):
+        load_problem(path)  # a broken edit is reported, though a good version was cached
+
+
+def test_a_damaged_parsed_spec_in_the_cache_is_parsed_again(tmp_path, private_cache):
+    path = tmp_path / "add.yaml"
+    path.write_text(GOOD)
+    load_problem(path)
+    for stored in (private_cache / "specs").glob("add-*.pickle"):
+        stored.write_bytes(b"not a pickle")
+    assert load_problem(path).cases[0].expected == 3

@@ -259,17 +259,19 @@ def run_with_progress(
 ) -> list[RunResult]:
     """Collect results as they finish (in any order), with a progress bar on a terminal;
     returns them in the entries' order."""
+    results: dict[int, RunResult] = {}
+    if not (enabled and out.is_terminal):
+        results.update(finished)
+        return [results[i] for i in sorted(results)]
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    results: dict[int, RunResult] = {}
-    show = enabled and out.is_terminal
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=out, transient=True, disable=not show) as progress:
+    with Progress(*columns, console=out, transient=True) as progress:
         task = progress.add_task("judging", total=len(entries))
         for position, result in finished:
             results[position] = result

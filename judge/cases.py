@@ -40,8 +40,17 @@ class PreparedCase:
 
 
 def encode_args(problem: Problem, values: dict[str, Any]) -> bytes:
-    """The arguments of one case in parameter order, in the form the worker reads."""
-    return marshal.dumps([values[p.name] for p in problem.params], MARSHAL_VERSION)
+    """The arguments of one case in parameter order, in the form the worker reads. After them
+    comes, for each `node_of` parameter, the position of its node in its tree's level order
+    (see `codecs.decode_args`): found once here, not by a search on every run."""
+    written = [values[p.name] for p in problem.params]
+    for p in problem.params:
+        if p.node_of is not None:
+            try:
+                written.append(values[p.node_of].index(values[p.name]))
+            except (ValueError, AttributeError):
+                written.append(-1)  # not in the tree: the worker reports it
+    return marshal.dumps(written, MARSHAL_VERSION)
 
 
 def hand_cases(problem: Problem) -> list[PreparedCase]:

@@ -31,7 +31,7 @@ def _key(problem: Problem, reference: bytes) -> str:
 def _runner_source() -> bytes:
     """How cases are run and timed: a new judge version measures the reference again."""
     here = Path(__file__).parent
-    return b"".join((here / name).read_bytes() for name in ("worker.py", "codecs.py"))
+    return b"".join((here / name).read_bytes() for name in ("worker.py", "codecs.py", "cases.py"))
 
 
 def _cache_path(problem: Problem, key: str) -> Path:

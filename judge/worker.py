@@ -202,7 +202,7 @@ def run(channel: _Channel, header: dict, cases: list) -> None:
                 output = codecs.node_value(result)
             else:
                 output = codecs.encode(result, out_type)
-            answer = codecs.dump(output)
+            answer = codecs.dump(output, out_type)
         except codecs.AnswerTypeError as exc:
             channel.send({"t": "bad", "i": index, "cpu": spent, "so": end, "msg": str(exc)})
             continue

@@ -140,3 +140,21 @@ def test_truncated_packed_answer_is_refused():
     raw = codecs.dump(list(range(1000)))
     with pytest.raises(ValueError):
         codecs.load(raw[:-3])
+
+
+NODE_PARAMS = [(("tree",), None), (("int",), "root"), (("int",), "root")]
+NAMES = ["root", "p", "q"]
+
+
+@pytest.mark.parametrize(
+    "positions",
+    [[], [1, 2], ["x", 99], [2, 0]],  # none, as the judge writes them, garbage, wrong values
+)
+def test_node_arguments_are_the_first_nodes_holding_their_values(positions):
+    root, p, q = codecs.decode_args([[5, 3, 8, 3], 3, 8, *positions], NODE_PARAMS, NAMES)
+    assert p is root.left and q is root.right  # the first 3 in level order, not the leaf
+
+
+def test_a_node_argument_missing_from_its_tree_is_an_error():
+    with pytest.raises(ValueError, match="no node with value 7"):
+        codecs.decode_args([[5, 3], 7, 5], NODE_PARAMS, NAMES)

@@ -249,6 +249,21 @@ def _compile_error(problem: Problem, submission: Submission) -> str | None:
     return None
 
 
+def load_ahead(
+    worker: Worker,
+    problem: Problem,
+    submission: Submission,
+    cases: list[PreparedCase],
+    time_scale: float = 1.0,
+) -> None:
+    """Send `grade`'s first job to `worker` before its turn (see `Worker.load`), so that moving
+    megabytes of cases overlaps with judging another file; `grade` with this worker as `spare`
+    then only starts it."""
+    if _compile_error(problem, submission) is None:
+        execution = Execution(problem, submission, cases, limits_for(problem, time_scale))
+        worker.load(execution.header(), [c.payload for c in cases], execution.limits)
+
+
 def grade(
     problem: Problem,
     submission: Submission,

@@ -15,7 +15,7 @@ from judge.cache import cache_dir, write_atomically
 from judge.cases import PreparedCase
 from judge.errors import UsageError
 from judge.expected import cached_cases, prepare_cases
-from judge.grading import Event, Finished, grade
+from judge.grading import Event, Finished, grade, load_ahead
 from judge.problems import Catalog, Problem
 from judge.results import RunResult
 from judge.sandbox import Worker
@@ -106,13 +106,17 @@ class Ready:
     cases: list[PreparedCase] | None  # None: still to compute (the reference must run)
 
     @classmethod
-    def start(cls, entry: Entry, ahead: bool = False) -> Ready:
+    def start(cls, entry: Entry, ahead: bool = False, time_scale: float = 1.0) -> Ready:
         """Start the worker, then read while it boots. `ahead` (another file is being judged):
-        only read cached cases, so that no solution runs beside that one."""
+        only read cached cases, so that no solution runs beside that one, and send the worker
+        its job to read now; it runs the job when its turn comes."""
         worker = Worker()
         try:
             submission = read_submission(entry.path)
-            cases = cached_cases(entry.problem) if ahead else prepare_cases(entry.problem)
+            if not ahead:
+                cases: list[PreparedCase] | None = prepare_cases(entry.problem)
+            elif (cases := cached_cases(entry.problem)) is not None:
+                load_ahead(worker, entry.problem, submission, cases, time_scale)
         except BaseException:
             worker.close()
             raise
@@ -190,7 +194,8 @@ def _one_at_a_time(
             started = time.perf_counter()
             ready = pending.pop().result()
             if position + 1 < len(entries):
-                pending.append(ahead.submit(Ready.start, entries[position + 1], ahead=True))
+                upcoming = entries[position + 1]
+                pending.append(ahead.submit(Ready.start, upcoming, True, time_scale))
             yield position, _final(judge_entry(entry, time_scale, ready))
             durations.record(entry, time.perf_counter() - started)
     finally:

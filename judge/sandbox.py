@@ -87,6 +87,7 @@ class Worker:
         self._adopted: int | None = None  # the process that runs the solution, once it said so
         self._pid_started: int | None = None
         self.protections: list[str] = []
+        self._loaded: tuple[dict, Limits, int] | None = None  # the job sent, before it starts
         env = {**forkserver.ENV, "HOME": self.scratch, "TMPDIR": self.scratch}
         isolate = not os.environ.get("JUDGE_NO_NAMESPACES")
         try:
@@ -130,9 +131,11 @@ class Worker:
             raise SandboxError("the sandbox could not start a worker process")
         return int(value)
 
-    def start(self, header: dict, cases: list[bytes], limits: Limits) -> Worker:
+    def load(self, header: dict, cases: list[bytes | memoryview], limits: Limits) -> None:
         """Send the job: the limits, the solution and its cases (each one's encoded arguments).
-        The worker sets the limits on itself before it loads the solution."""
+        The worker reads it, then waits for `start`: a job sent ahead of its turn is read while
+        the judge does other work."""
+        self._loaded = (header, limits, len(cases))
         self.limits = limits
         total_cpu_s = (len(cases) + 2) * limits.cpu_ms // 1000 + 10
         address_space = (limits.memory_mb + _BASE_ADDRESS_SPACE_MB) * 1024 * 1024
@@ -144,12 +147,25 @@ class Worker:
         # After the job the pipe stays open as the worker's leash: it waits on it after its
         # last case (so the judge can measure it) and exits when the judge goes.
         job = memoryview(b"".join([json.dumps(header).encode(), b"\n", *cases]))
+        self._send(job)
+
+    def start(self, header: dict, cases: list[bytes | memoryview], limits: Limits) -> Worker:
+        """Send the job unless `load` did, then let the worker run it: it sets the limits on
+        itself, then loads the solution."""
+        if self._loaded is None:
+            self.load(header, cases, limits)
+        elif self._loaded != (header, limits, len(cases)):
+            raise ValueError("a worker can only start the job it was loaded with")
+        self._send(b"g")
+        return self
+
+    def _send(self, data: bytes | memoryview) -> None:
+        view = memoryview(data)
         try:
-            while job:
-                job = job[os.write(self._job_fd, job) :]
+            while view:
+                view = view[os.write(self._job_fd, view) :]
         except OSError:
             pass  # the worker died before reading its job; the next receive() reports it
-        return self
 
     def __enter__(self) -> Worker:
         return self

@@ -1,8 +1,9 @@
 """Runs inside the sandbox: load one submission, call its method on each case, report plain data.
 
 Each run is a process forked from a pristine interpreter (`python -I`, see `zygote`) that
-never runs solution code. It limits itself, then reads one job from stdin (a JSON header line
-with the size of each case, then each case's arguments, marshalled); stdin is then /dev/null
+never runs solution code. It reads one job from stdin (a JSON header line with the size of each
+case, then each case's arguments, marshalled), which may come ahead of its turn, and waits for
+one more byte: the judge's word to start. Then it limits itself, and stdin becomes /dev/null
 for the solution. Results go back as JSON lines on a private pipe, each answer right after
 its line in canonical form (`codecs.dump`); the solution's prints go to stdout, a file the
 judge reads. Expected answers are never sent here: this process only produces outputs, the
@@ -401,8 +402,9 @@ def _keeper(fds: list[int], request: dict) -> None:
     main(channel_fd, status_fd, int(request["isolate"]))
 
 
-def _read_job(fd: int) -> tuple[dict, list]:
-    """The header line, then the cases: views into one buffer, read without copying."""
+def _read_job(fd: int) -> tuple[dict, list, bytes]:
+    """The header line, then the cases: views into one buffer, read without copying. Also
+    returns what came after the job (the start signal, if it came with it)."""
     raw = bytearray()
     while b"\n" not in raw:
         chunk = os.read(fd, 1 << 16)
@@ -413,8 +415,9 @@ def _read_job(fd: int) -> tuple[dict, list]:
     header = _loads(raw[:end])
     sizes = header["sizes"]
     body = bytearray(sum(sizes))
-    have = len(raw) - end - 1
-    body[:have] = raw[end + 1 :]
+    have = min(len(raw) - end - 1, len(body))
+    body[:have] = raw[end + 1 : end + 1 + have]
+    surplus = bytes(raw[end + 1 + have :])
     view = memoryview(body)
     with open(fd, "rb", buffering=0, closefd=False) as stream:
         while have < len(body):
@@ -426,7 +429,7 @@ def _read_job(fd: int) -> tuple[dict, list]:
     for size in sizes:
         cases.append(view[at : at + size])
         at += size
-    return header, cases
+    return header, cases, surplus
 
 
 def serve(channel_fd: int, entered: set, isolate: int) -> None:
@@ -441,7 +444,10 @@ def serve(channel_fd: int, entered: set, isolate: int) -> None:
         protections.append("landlock")
     channel.send({"t": "hello", "pid": pid, "protections": protections})
     preload()
-    header, cases = _read_job(0)
+    header, cases, surplus = _read_job(0)
+    # The job may come ahead of its turn: wait for the judge's word before doing anything.
+    if not surplus and not os.read(0, 1):
+        os._exit(0)  # the judge let go without starting this run
     leash = os.dup(0)  # kept private: EOF on it means the judge is done with this process
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)

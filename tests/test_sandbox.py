@@ -404,3 +404,31 @@ def test_a_killed_fork_server_is_replaced(catalog, tmp_path):
     os.kill(server._pid, signal.SIGKILL)
     os.waitpid(server._pid, 0)
     assert judge_source(catalog, tmp_path, accepted).verdict.value == "AC"
+
+
+def test_a_job_sent_ahead_runs_only_when_started(catalog, tmp_path):
+    import time
+
+    from judge.grading import load_ahead
+    from judge.sandbox import Worker
+
+    path = tmp_path / "loud.py"
+    accepted = (SUBMISSIONS / SLUG / "accepted" / "two_pointers.py").read_text()
+    write(path, "print('loaded')\n" + accepted)
+    problem, submission = catalog.get(SLUG), read_submission(path)
+    cases = prepare_cases(problem)
+    with Worker() as worker:
+        load_ahead(worker, problem, submission, cases)
+        time.sleep(0.3)
+        assert worker.stdout_size() == 0  # read its cases, ran nothing
+        events = list(grade(problem, submission, cases, spare=worker))
+    assert events[-1].result.verdict.value == "AC"
+
+
+def test_a_worker_starts_only_the_job_it_was_loaded_with(catalog):
+    from judge.sandbox import Limits, Worker
+
+    with Worker() as worker:
+        worker.load({"source": "a"}, [b"x"], Limits(1000, 256))
+        with pytest.raises(ValueError):
+            worker.start({"source": "b"}, [b"x"], Limits(1000, 256))

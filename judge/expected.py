@@ -20,6 +20,8 @@ from judge.problems import Problem
 from judge.submission import read_submission
 
 _FORMAT = 3
+# How cases are encoded, run, timed and measured again.
+_RUNNER_FILES = ("worker.py", "codecs.py", "cases.py", "grading.py", "remeasure.py")
 
 
 def _key(problem: Problem, reference: bytes) -> str:
@@ -31,7 +33,7 @@ def _key(problem: Problem, reference: bytes) -> str:
 def _runner_source() -> bytes:
     """How cases are run and timed: a new judge version measures the reference again."""
     here = Path(__file__).parent
-    return b"".join((here / name).read_bytes() for name in ("worker.py", "codecs.py", "cases.py"))
+    return b"".join((here / name).read_bytes() for name in _RUNNER_FILES)
 
 
 def _cache_path(problem: Problem, key: str) -> Path:

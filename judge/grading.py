@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from judge import calibration, codecs
+from judge import calibration, codecs, remeasure
 from judge.cases import PreparedCase
 from judge.checkers import CHECKERS
 from judge.errors import ProblemError
@@ -79,11 +79,15 @@ class Execution:
         limits: Limits,
         keep_going: bool = False,
         spare: Worker | None = None,
+        reference: bool = False,
     ) -> None:
         self.problem, self.submission, self.cases = problem, submission, cases
         self.limits, self.keep_going = limits, keep_going
         self.spare = spare  # a worker started early, used for the first run
+        self.reference = reference  # a reference solution's run: time every case twice
         self.peak_memory_mb = 0.0
+        self.retimed: dict[int, float] = {}  # better times from second runs, by case index
+        self._times: dict[int, float] = {}  # the first time of every case that answered
 
     def header(self) -> dict:
         p = self.problem
@@ -122,13 +126,39 @@ class Execution:
             return None
         for index in range(start, len(self.cases)):
             outcome = self._interpret(worker, worker.receive(), index, start)
+            if outcome.verdict is None:
+                self._times[index] = outcome.time_ms
             yield outcome
             if outcome.verdict is None or (outcome.verdict is Verdict.WA and self.keep_going):
                 continue  # the worker is still running the next cases
             if outcome.verdict is Verdict.CE or not self.keep_going:
                 return None
             return index  # the worker has stopped: go on in a new one
+        self._time_again(worker, start)
         return None
+
+    def _time_again(self, worker: Worker, first: int) -> None:
+        """Run again, in the same worker, the cases `remeasure` picks; each keeps its better
+        time. Their answers were judged the first time."""
+        times = {i: t for i, t in self._times.items() if i >= first}
+        if self.reference:
+            chosen = remeasure.every_timed(times)
+        else:
+            references = {i: self.cases[i].reference_ms or 0.0 for i in times}
+            chosen = remeasure.out_of_line(times, references)
+        for index in chosen:
+            worker.time_again(index - first)
+            msg = worker.receive().message
+            if msg is None or msg.get("t") != "again" or msg.get("i") != index - first:
+                return  # killed past its limit, or garbled: the first times stand
+            cpu_ns = msg.get("cpu")
+            if not isinstance(cpu_ns, int):
+                continue  # the second run failed
+            again_ms = cpu_ns / 1e6
+            if again_ms < times[index]:
+                self.retimed[index] = again_ms
+            if not self.reference and again_ms >= remeasure.CONFIRMED * times[index]:
+                return  # really this slow, and the cases less out of line are too
 
     def _interpret(self, worker: Worker, got: Received, index: int, first: int) -> Outcome:
         msg = got.message
@@ -285,10 +315,16 @@ def grade(
         return
     execution = Execution(problem, submission, cases, limits, all_cases, spare)
     outcomes = iter(execution)
+    judged: dict[int, CaseResult] = {}
     try:
-        yield from _judge_outcomes(problem, cases, outcomes, result, all_cases)
+        for event in _judge_outcomes(problem, cases, outcomes, result, all_cases):
+            judged[event.index] = event.result
+            yield event
     finally:
         outcomes.close()  # stops and cleans up the worker if judging ended early
+    for index, time_ms in execution.retimed.items():
+        if index in judged:
+            judged[index].time_ms = time_ms
     result.memory_mb = execution.peak_memory_mb
     if result.verdict is Verdict.AC and result.memory_mb > problem.memory_mb:
         result.verdict = Verdict.MLE
@@ -304,7 +340,7 @@ def _judge_outcomes(
     outcomes: Iterator[Outcome],
     result: RunResult,
     all_cases: bool,
-) -> Iterator[Event]:
+) -> Iterator[CaseDone]:
     check = CHECKERS[problem.checker]
     out_type = problem.output_type
     for outcome in outcomes:
@@ -361,7 +397,8 @@ def run_outputs(
     if error is not None:
         raise ProblemError(f"{problem.slug}: {role} solution {submission.path}: {error}")
     outcomes: list[Outcome] = []
-    for outcome in Execution(problem, submission, cases, limits_for(problem, 5.0)):
+    execution = Execution(problem, submission, cases, limits_for(problem, 5.0), reference=True)
+    for outcome in execution:
         if outcome.verdict is not None:
             case = cases[outcome.index].name
             raise ProblemError(
@@ -373,4 +410,6 @@ def run_outputs(
         except ValueError:
             raise ProblemError(f"{problem.slug}: {role} solution: {_GARBLED}") from None
         outcomes.append(outcome)
+    for index, time_ms in execution.retimed.items():
+        outcomes[index].time_ms = time_ms
     return outcomes

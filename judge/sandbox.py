@@ -159,6 +159,11 @@ class Worker:
         self._send(b"g")
         return self
 
+    def time_again(self, index: int) -> None:
+        """Ask the worker, once it has run every case, to run case `index` (of its job) again;
+        it answers with an `again` message holding the new CPU time."""
+        self._send(f"again {index}\n".encode())
+
     def _send(self, data: bytes | memoryview) -> None:
         view = memoryview(data)
         try:

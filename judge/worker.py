@@ -19,6 +19,7 @@ import os
 import sys
 import time
 import traceback
+from collections.abc import Callable
 
 from judge import codecs, isolation
 
@@ -141,8 +142,12 @@ def _flush() -> int:
         return -1
 
 
-def run(channel: _Channel, header: dict, cases: list) -> None:
-    """Load the submission, then run every case in order, reporting each as it ends."""
+Again = Callable[[int], "int | None"]
+
+
+def run(channel: _Channel, header: dict, cases: list) -> Again | None:
+    """Load the submission, then run every case in order, reporting each as it ends. Returns,
+    if every case returned, how to run one again (its CPU time, or None if it failed)."""
     filename = header["filename"]
     method = header["method"]
     params = [(codecs.parse_type(t), ref) for _, t, ref in header["params"]]
@@ -156,34 +161,50 @@ def run(channel: _Channel, header: dict, cases: list) -> None:
     except BaseException as exc:
         end = _flush()
         channel.send({"t": "load", "so": end, **_failure(exc, filename)})
-        return
+        return None
     end = _flush()
     cls = scope.get("Solution")
     if not isinstance(cls, type):
         channel.send({"t": "ce", "msg": "no `class Solution` defined"})
-        return
+        return None
     if not callable(getattr(cls, method, None)):
         channel.send({"t": "ce", "msg": f"`class Solution` has no method `{method}`"})
-        return
+        return None
     channel.send({"t": "ready", "so": end})
 
     names = [name for name, _, _ in header["params"]]
-    for index, line in enumerate(cases):
+
+    def inputs(line: bytes) -> list:
         # Fresh inputs for every case: a solution that mutates them cannot affect the next one.
         # The collector is off while inputs are built (10^5 fresh tree nodes would trigger full
         # collections costing more than many solutions), then what exists so far is frozen: the
         # solution runs with the collector on, but is not charged for scanning the judge's own
         # objects and its inputs, so its time does not depend on how big they are.
-        args = result = output = None  # free the previous case's data before building this one
         gc.disable()
         gc.unfreeze()
-        try:
-            args = codecs.decode_args(_unmarshal(line), params, names)
-        except Exception as exc:
-            channel.send({"t": "internal", "i": index, "msg": f"bad case input: {exc}"})
-            return
+        args = codecs.decode_args(_unmarshal(line), params, names)
         gc.freeze()
         gc.enable()
+        return args
+
+    def again(index: int) -> int | None:
+        try:
+            args = inputs(cases[index])
+            start = _thread_ns(), _process_ns()
+            result = getattr(cls(), method)(*args)
+            spent = _spent(start)  # before the answer is freed, as on the first run
+            del result
+            return spent
+        except BaseException:
+            return None
+
+    for index, line in enumerate(cases):
+        args = result = output = None  # free the previous case's data before building this one
+        try:
+            args = inputs(line)
+        except Exception as exc:
+            channel.send({"t": "internal", "i": index, "msg": f"bad case input: {exc}"})
+            return None
         start = _thread_ns(), _process_ns()
         try:
             result = getattr(cls(), method)(*args)
@@ -193,7 +214,7 @@ def run(channel: _Channel, header: dict, cases: list) -> None:
             end = _flush()
             failure = _failure(exc, filename)
             channel.send({"t": "err", "i": index, "cpu": spent, "so": end, **failure})
-            return
+            return None
         end = _flush()
         gc.disable()  # encoding a big answer allocates too
         try:
@@ -210,8 +231,22 @@ def run(channel: _Channel, header: dict, cases: list) -> None:
         except BaseException as exc:
             failure = _failure(exc, filename)
             channel.send({"t": "err", "i": index, "cpu": spent, "so": end, **failure})
-            return
+            return None
         channel.send({"t": "ok", "i": index, "cpu": spent, "so": end}, answer)
+    return again
+
+
+def _serve_again(leash: int, channel: _Channel, again: Again | None) -> None:
+    """Until the judge lets go (EOF), run the cases it asks for again (`again N` lines) and
+    report each one's time; its answer was judged the first time."""
+    pending = b""
+    while chunk := os.read(leash, 4096):
+        *lines, pending = (pending + chunk).split(b"\n")
+        for line in lines:
+            kind, _, value = line.partition(b" ")
+            if kind == b"again" and value.isdigit():
+                spent = again(int(value)) if again is not None else None
+                channel.send({"t": "again", "i": int(value), "cpu": spent, "so": _flush()})
 
 
 def _spent(start: tuple[int, int]) -> int:
@@ -462,11 +497,11 @@ def serve(channel_fd: int, entered: set, isolate: int) -> None:
     sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace", line_buffering=False)
     sys.stderr.reconfigure(encoding="utf-8", errors="backslashreplace")
     try:
-        run(channel, header, cases)
+        again = run(channel, header, cases)
         _flush()
-        # Wait until the judge has measured this process and lets go (or kills it).
-        while os.read(leash, 4096):
-            pass
+        # Wait until the judge has measured this process and lets go (or kills it); meanwhile
+        # it may ask for cases to be timed again.
+        _serve_again(leash, channel, again)
     finally:
         # Exit at once: threads the solution left running must not keep the run alive.
         os._exit(0)

@@ -142,3 +142,41 @@ def test_all_defaults_to_one_job_per_core():
     from judge.runner import default_jobs
 
     assert default_jobs() == len(os.sched_getaffinity(0))
+
+
+def test_a_case_slowed_once_by_outside_load_keeps_its_usual_time(invoke, tmp_path):
+    # A burst of load elsewhere slows one case, once: simulated by a solution that spins for
+    # 60 ms on its 20th call only. That case is out of line with the run, so it is timed again
+    # at the end, and the run reports its usual time.
+    source = ACCEPTED.read_text().replace(
+        "class Solution:",
+        "import time as _time\n_calls = [0]\n\n\nclass Solution:",
+        1,
+    )
+    head, sep, rest = source.partition("def maxArea(")
+    signature, colon, body = rest.partition(":\n")
+    spin = (
+        "        _calls[0] += 1\n"
+        "        if _calls[0] == 20:\n"
+        "            _end = _time.thread_time() + 0.06\n"
+        "            while _time.thread_time() < _end:\n"
+        "                pass\n"
+    )
+    path = tmp_path / "unlucky.py"
+    write(path, head + sep + signature + colon + spin + body)
+    data = json.loads(invoke("submit", str(path), "--problem", CONTAINER, "--json").stdout)
+    assert data["verdict"] == "AC"
+    assert max(case["time_ms"] for case in data["cases"]) < 55
+
+
+def test_out_of_line_picks_the_unlucky_cases_first_within_a_budget():
+    from judge.remeasure import out_of_line
+
+    references = {i: 10.0 for i in range(20)}
+    times = {i: 20.0 for i in range(20)}  # twice the reference's time on every case: its pace
+    assert out_of_line(times, references) == []
+    times[3], times[5] = 60.0, 30.0
+    assert out_of_line(times, references) == [3, 5]
+    times[6] = 300.0  # more than a quarter of the run: never run twice
+    assert 6 not in out_of_line(times, references)
+    assert out_of_line({0: 50.0, 1: 5.0}, {0: 1.0, 1: 1.0}) == []  # too few to tell a pace

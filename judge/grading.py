@@ -86,7 +86,7 @@ class Execution:
         self.spare = spare  # a worker started early, used for the first run
         self.reference = reference  # a reference solution's run: time every case twice
         self.peak_memory_mb = 0.0
-        self.retimed: dict[int, float] = {}  # better times from second runs, by case index
+        self.again: dict[int, float] = {}  # second runs' times, by case index
         self._times: dict[int, float] = {}  # the first time of every case that answered
 
     def header(self) -> dict:
@@ -138,7 +138,7 @@ class Execution:
         return None
 
     def _time_again(self, worker: Worker, first: int) -> None:
-        """Run again, in the same worker, the cases `remeasure` picks; each keeps its better
+        """Run again, in the same worker, the cases `remeasure` picks; each will keep its better
         time. Their answers were judged the first time."""
         times = {i: t for i, t in self._times.items() if i >= first}
         if self.reference:
@@ -154,9 +154,7 @@ class Execution:
             cpu_ns = msg.get("cpu")
             if not isinstance(cpu_ns, int):
                 continue  # the second run failed
-            again_ms = cpu_ns / 1e6
-            if again_ms < times[index]:
-                self.retimed[index] = again_ms
+            again_ms = self.again[index] = cpu_ns / 1e6
             if not self.reference and again_ms >= remeasure.CONFIRMED * times[index]:
                 return  # really this slow, and the cases less out of line are too
 
@@ -322,9 +320,11 @@ def grade(
             yield event
     finally:
         outcomes.close()  # stops and cleans up the worker if judging ended early
-    for index, time_ms in execution.retimed.items():
+    for index, again_ms in execution.again.items():
         if index in judged:
-            judged[index].time_ms = time_ms
+            case = judged[index]
+            case.runs_ms = [case.time_ms, again_ms]
+            case.time_ms = min(case.runs_ms)
     result.memory_mb = execution.peak_memory_mb
     if result.verdict is Verdict.AC and result.memory_mb > problem.memory_mb:
         result.verdict = Verdict.MLE
@@ -410,6 +410,6 @@ def run_outputs(
         except ValueError:
             raise ProblemError(f"{problem.slug}: {role} solution: {_GARBLED}") from None
         outcomes.append(outcome)
-    for index, time_ms in execution.retimed.items():
-        outcomes[index].time_ms = time_ms
+    for index, again_ms in execution.again.items():
+        outcomes[index].time_ms = min(outcomes[index].time_ms, again_ms)
     return outcomes

@@ -88,6 +88,13 @@ def render_result(out: Console, result: RunResult) -> None:
             style="dim" if result.verdict is not Verdict.AC else "",
         )
     out.print(head)
+    if result.timed_again:
+        cases = "case was" if result.timed_again == 1 else "cases were"
+        out.print(
+            f"{result.timed_again} {cases} out of line with the rest of the run and timed "
+            "again; the better time counts",
+            style="dim",
+        )
     failure = result.failure
     if failure is None:
         return

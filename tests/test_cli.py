@@ -39,6 +39,8 @@ def test_submit_json_shape(invoke):
         "passed",
         "total",
         "time_ms",
+        "cpu_spent_ms",
+        "timed_again",
         "memory_mb",
         "time_limit_ms",
         "reference_time_ms",
@@ -49,6 +51,7 @@ def test_submit_json_shape(invoke):
     assert data["verdict"] == "WA" and data["problem"] == "container-with-most-water"
     assert data["passed"] == len(data["cases"]) - 1 and data["total"] >= len(data["cases"])
     assert set(data["cases"][0]) == {"name", "verdict", "time_ms", "reference_ms"}
+    assert data["cpu_spent_ms"] >= data["time_ms"] and data["timed_again"] >= 0
     assert isinstance(data["time_limit_ms"], int) and data["time_limit_ms"] > 0
     reference = sum(c["reference_ms"] for c in data["cases"])
     assert data["reference_time_ms"] == pytest.approx(reference, abs=0.1 * len(data["cases"]))

@@ -167,6 +167,11 @@ def test_a_case_slowed_once_by_outside_load_keeps_its_usual_time(invoke, tmp_pat
     data = json.loads(invoke("submit", str(path), "--problem", CONTAINER, "--json").stdout)
     assert data["verdict"] == "AC"
     assert max(case["time_ms"] for case in data["cases"]) < 55
+    (unlucky,) = [case for case in data["cases"] if max(case.get("runs_ms", [0])) >= 60]
+    assert unlucky["time_ms"] == min(unlucky["runs_ms"])
+    assert data["cpu_spent_ms"] >= data["time_ms"] + 60
+    text = invoke("submit", str(path), "--problem", CONTAINER).stdout
+    assert "timed again" in text
 
 
 def test_out_of_line_picks_the_unlucky_cases_first_within_a_budget():

@@ -383,6 +383,8 @@ def main() -> None:
                 stream.flush()
             except (OSError, ValueError):
                 pass  # a closed pipe (`judge list | head -1`): nothing more to say there
+        if "judge.sandbox" in sys.modules:
+            sys.modules["judge.sandbox"].settle()  # every run's processes and files are gone
         if "judge.forkserver" in sys.modules:
             sys.modules["judge.forkserver"].shared().close()  # no orphan left to reap
         os._exit(exc.code or 0)

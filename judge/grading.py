@@ -104,12 +104,12 @@ class Execution:
         while start < len(self.cases):
             lines = [c.payload for c in self.cases[start:]]
             worker, self.spare = self.spare or Worker(), None
-            with worker.start(self.header(), lines, self.limits):
-                try:
-                    last = yield from self._run(worker, start)
-                finally:
-                    worker.finish()
-                    self.peak_memory_mb = max(self.peak_memory_mb, worker.peak_memory_kb / 1024)
+            try:
+                worker.start(self.header(), lines, self.limits)
+                last = yield from self._run(worker, start)
+            finally:
+                worker.release()  # ended in the background; its last measures are taken now
+                self.peak_memory_mb = max(self.peak_memory_mb, worker.peak_memory_kb / 1024)
             if last is None:
                 return
             start = last + 1

@@ -13,6 +13,7 @@ import select
 import shutil
 import signal
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ STDOUT_NAME = "stdout.txt"
 _SAMPLE_EVERY_S = 0.02
 _MAX_ANSWER_BYTES = 1 << 30
 _START_TIMEOUT_S = 30
+_PIPE_BYTES = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -71,8 +73,10 @@ class Worker:
         self._stdout_path = os.path.join(self.scratch, STDOUT_NAME)
         self._out_fd = os.open(self._stdout_path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
         self._read_fd, write_fd = os.pipe()
+        _widen(self._read_fd)
         self._status_fd, status_write = os.pipe()
         job_read, self._job_fd = os.pipe()
+        _widen(self._job_fd)
         os.set_blocking(self._status_fd, False)
         self._poller = select.poll()
         self._poller.register(self._read_fd, select.POLLIN)
@@ -88,6 +92,7 @@ class Worker:
         self._pid_started: int | None = None
         self.protections: list[str] = []
         self._loaded: tuple[dict, Limits, int] | None = None  # the job sent, before it starts
+        self._released = False  # handed to the background thread that ends workers
         env = {**forkserver.ENV, "HOME": self.scratch, "TMPDIR": self.scratch}
         isolate = not os.environ.get("JUDGE_NO_NAMESPACES")
         try:
@@ -262,7 +267,23 @@ class Worker:
         return os.fstat(self._out_fd).st_size
 
     def close(self) -> None:
-        """Kill the worker and everything it started, reap it, and remove its scratch files."""
+        """Kill the worker and everything it started, reap it, and remove its scratch files
+        (unless it was released: then the background thread does)."""
+        if not self._released:
+            self._end()
+
+    def release(self) -> None:
+        """Done with the worker: measure it one last time now, then leave killing, reaping
+        and removing its files to a background thread. Waiting for a run's processes to end
+        takes milliseconds that the next run need not wait for; `settle` waits for them."""
+        if self._released:
+            return
+        self._released = True
+        if self.returncode is None and not _gone(self.pid):
+            self._sample_memory()
+        _reaper.put(self)
+
+    def _end(self) -> None:
         self._kill()
         self._cleanup_files()
 
@@ -390,6 +411,59 @@ class Worker:
             except OSError:
                 pass
         shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+class _Reaper:
+    """A background thread that ends released workers, one after another."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._pending: list[Worker] = []
+        self._thread: threading.Thread | None = None
+
+    def put(self, worker: Worker) -> None:
+        with self._changed:
+            self._pending.append(worker)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="judge-reaper", daemon=True)
+                self._thread.start()
+            self._changed.notify_all()
+
+    def settle(self, timeout_s: float) -> None:
+        with self._changed:
+            self._changed.wait_for(lambda: not self._pending, timeout_s)
+
+    def _run(self) -> None:
+        while True:
+            with self._changed:
+                self._changed.wait_for(lambda: bool(self._pending))
+                worker = self._pending[0]
+            try:
+                worker._end()
+            except Exception:
+                pass  # its processes die with the judge anyway; nothing to report to
+            with self._changed:
+                self._pending.pop(0)
+                self._changed.notify_all()
+
+
+_reaper = _Reaper()
+
+
+def settle(timeout_s: float = 10.0) -> None:
+    """Wait until every released worker has been killed, reaped and cleaned up."""
+    _reaper.settle(timeout_s)
+
+
+def _widen(pipe_fd: int) -> None:
+    """Let a pipe hold up to 1 MB, so that a long answer or case goes through in one write,
+    not in sixteen 64 KB turns of the writer and the reader waking each other up."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(pipe_fd, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+    except (ImportError, AttributeError, OSError):
+        pass  # not Linux, or above this user's limit: the default size works, only slower
 
 
 def _parent(pid: int) -> int | None:

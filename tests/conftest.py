@@ -28,6 +28,15 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def runs_ended():
+    """Workers are ended in the background once released: none is left when the tests end."""
+    yield
+    from judge import sandbox
+
+    sandbox.settle()
+
+
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return Catalog()

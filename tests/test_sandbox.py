@@ -8,6 +8,7 @@ import tempfile
 import pytest
 
 from conftest import SUBMISSIONS, write
+from judge import sandbox
 from judge.expected import prepare_cases
 from judge.grading import Finished, grade
 from judge.submission import read_submission
@@ -188,6 +189,7 @@ def leaves_nothing_behind(tmp_path_factory, monkeypatch):
     parent = tmp_path_factory.mktemp("scratch")
     monkeypatch.setattr(tempfile, "tempdir", str(parent))
     yield
+    sandbox.settle()  # workers are ended in the background once released
     assert list(parent.iterdir()) == []
     assert _workers(str(parent)) == set()
 

@@ -10,8 +10,10 @@ SLOW_MS = 2.0
 # Out of line: this much slower, against the reference's time on the same case, than the
 # run's typical pace (the median of those ratios).
 OUT_OF_LINE = 1.2
-# Second runs may add at most this share of the run's own time.
+# Second runs may add at most this share of the run's own time...
 BUDGET = 0.25
+# ...and are only worth it for a case whose excess is at least this share of the run's time.
+WORTH = 0.01
 # A second run at least this close to the first confirms it: the case is slow, not unlucky,
 # and so are the cases less out of line than it (they are not tried).
 CONFIRMED = 0.95
@@ -26,12 +28,13 @@ def out_of_line(times: dict[int, float], references: dict[int, float]) -> list[i
         return []  # too few to tell a run's pace
     middle = len(ratios) // 2
     pace = ratios[middle] if len(ratios) % 2 else (ratios[middle - 1] + ratios[middle]) / 2
+    total = sum(times.values())
     excess = {}
     for i, t in times.items():
         expected = pace * max(references.get(i, 0.0), 1.0)  # a tiny reference time is noise
-        if t >= SLOW_MS and t > OUT_OF_LINE * expected:
+        if t >= SLOW_MS and t > OUT_OF_LINE * expected and t - expected >= WORTH * total:
             excess[i] = t - expected
-    budget = BUDGET * sum(times.values())
+    budget = BUDGET * total
     chosen = []
     for i in sorted(excess, key=lambda i: -excess[i]):
         if times[i] <= budget:

@@ -185,3 +185,6 @@ def test_out_of_line_picks_the_unlucky_cases_first_within_a_budget():
     times[6] = 300.0  # more than a quarter of the run: never run twice
     assert 6 not in out_of_line(times, references)
     assert out_of_line({0: 50.0, 1: 5.0}, {0: 1.0, 1: 1.0}) == []  # too few to tell a pace
+    many = {i: 20.0 for i in range(100)}
+    many[7] = 30.0  # out of line, but its excess is half a percent of the run: not worth it
+    assert out_of_line(many, {i: 10.0 for i in range(100)}) == []

@@ -8,10 +8,12 @@ from __future__ import annotations
 # Shorter cases are left alone: their noise hardly moves a run's total.
 SLOW_MS = 2.0
 # Out of line: this much slower, against the reference's time on the same case, than the
-# run's typical pace (the median of those ratios).
+# run's pace. Noise only slows cases down, so the pace is that of the faster ones: the lower
+# quartile of those ratios (a slow spell of the machine may span most of a run).
 OUT_OF_LINE = 1.2
+PACE_QUANTILE = 0.25
 # Second runs may add at most this share of the run's own time...
-BUDGET = 0.25
+BUDGET = 0.5
 # ...and are only worth it for a case whose excess is at least this share of the run's time.
 WORTH = 0.01
 # A second run at least this close to the first confirms it: the case is slow, not unlucky,
@@ -26,8 +28,7 @@ def out_of_line(times: dict[int, float], references: dict[int, float]) -> list[i
     ratios = sorted(t / references[i] for i, t in times.items() if references.get(i, 0.0) >= 1.0)
     if len(ratios) < 3:
         return []  # too few to tell a run's pace
-    middle = len(ratios) // 2
-    pace = ratios[middle] if len(ratios) % 2 else (ratios[middle - 1] + ratios[middle]) / 2
+    pace = ratios[int(PACE_QUANTILE * (len(ratios) - 1))]
     total = sum(times.values())
     excess = {}
     for i, t in times.items():

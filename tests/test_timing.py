@@ -182,8 +182,10 @@ def test_out_of_line_picks_the_unlucky_cases_first_within_a_budget():
     assert out_of_line(times, references) == []
     times[3], times[5] = 60.0, 30.0
     assert out_of_line(times, references) == [3, 5]
-    times[6] = 300.0  # more than a quarter of the run: never run twice
+    times[6] = 600.0  # more than half the run: never run twice
     assert 6 not in out_of_line(times, references)
+    slow_spell = {i: 20.0 if i < 6 else 30.0 for i in range(20)}  # most of the run slowed
+    assert out_of_line(slow_spell, references)[:3] == [6, 7, 8]
     assert out_of_line({0: 50.0, 1: 5.0}, {0: 1.0, 1: 1.0}) == []  # too few to tell a pace
     many = {i: 20.0 for i in range(100)}
     many[7] = 30.0  # out of line, but its excess is half a percent of the run: not worth it

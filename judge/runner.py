@@ -148,64 +148,95 @@ def judge_many(
 
     Each run is a worker process measured by its own CPU clock, so running several at once
     changes wall time, not the per-case times or verdicts. Threads are enough here: the judge
-    side mostly waits on pipes. The longest files (by their last run) start first, so that no
-    long one is left running alone at the end.
+    side mostly waits on pipes. With several jobs the longest files (by their last run) start
+    first, so that no long one is left running alone at the end.
     """
     calibration.current()  # measure once here, not in every thread
     durations = _Durations.load()
-    if jobs <= 1 or len(entries) <= 1:
-        yield from _one_at_a_time(entries, time_scale, durations)
-        durations.save()
-        return
-    from concurrent.futures import ThreadPoolExecutor, as_completed
-
-    stop = threading.Event()
-    pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="judge")
-    order = sorted(range(len(entries)), key=lambda i: -durations.get(entries[i]))
+    order = list(range(len(entries)))
+    if jobs > 1:
+        order.sort(key=lambda i: -durations.get(entries[i]))
+    pipeline = _Pipeline(entries, order, jobs, time_scale)
     try:
-        futures = {
-            pool.submit(_judge_until, entries[position], time_scale, stop): position
-            for position in order
-        }
-        for future in as_completed(futures):
-            outcome = future.result()
-            if outcome is not None:
-                result, seconds = outcome
-                durations.record(entries[futures[future]], seconds)
-                yield futures[future], result
+        for position, result, seconds in pipeline.results():
+            durations.record(entries[position], seconds)
+            yield position, result
     finally:
-        stop.set()  # an interrupted run stops the others after their current case
-        pool.shutdown(wait=True, cancel_futures=True)
+        pipeline.close()
     durations.save()
 
 
-def _one_at_a_time(
-    entries: list[Entry], time_scale: float, durations: _Durations
-) -> Iterator[tuple[int, RunResult]]:
-    """Judge entries in order. While one is judged, the next is made ready on another thread
-    (its worker boots, its cases are read): the judge mostly waits on pipes, so this takes
-    the other core's idle time, and never runs two solutions at once."""
-    from concurrent.futures import Future, ThreadPoolExecutor
+class _Pipeline:
+    """Judges entries in a given order, `jobs` at a time. Another thread makes the next files
+    ready (worker booted, cached cases read and sent) while earlier ones run, at most `jobs`
+    ahead: the judge mostly waits on pipes, so that work takes idle time, and no solution
+    runs beyond the `jobs` being judged."""
 
-    ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="judge-next")
-    pending: list[Future[Ready]] = [ahead.submit(Ready.start, entries[0])]
-    try:
-        for position, entry in enumerate(entries):
-            started = time.perf_counter()
-            ready = pending.pop().result()
-            if position + 1 < len(entries):
-                upcoming = entries[position + 1]
-                pending.append(ahead.submit(Ready.start, upcoming, True, time_scale))
-            yield position, _final(judge_entry(entry, time_scale, ready))
-            durations.record(entry, time.perf_counter() - started)
-    finally:
-        for future in pending:  # made ready for a turn that never came
-            if not future.cancel():
+    def __init__(self, entries: list[Entry], order: list[int], jobs: int, time_scale: float):
+        from concurrent.futures import Future, ThreadPoolExecutor
+
+        self.entries, self.order, self.jobs, self.time_scale = entries, order, jobs, time_scale
+        self.stop = threading.Event()  # set when the run is cut short
+        self._lock = threading.Lock()
+        self._ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="judge-next")
+        self._runners = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="judge")
+        self._readies: dict[int, Future[Ready]] = {}
+        self._taken: set[int] = set()
+        for step in range(min(jobs, len(order))):
+            self._make_ready(step)
+
+    def results(self) -> Iterator[tuple[int, RunResult, float]]:
+        """(position, result, seconds it took) of each entry as it finishes."""
+        from concurrent.futures import as_completed
+
+        futures = {self._runners.submit(self._judge, step): step for step in range(len(self.order))}
+        for future in as_completed(futures):
+            outcome = future.result()
+            if outcome is not None:
+                yield self.order[futures[future]], *outcome
+
+    def close(self) -> None:
+        """Stop: runs in progress end after their current case; files made ready for a turn
+        that never came are closed."""
+        self.stop.set()
+        self._runners.shutdown(wait=True, cancel_futures=True)
+        self._ahead.shutdown(wait=True, cancel_futures=True)
+        for step, future in self._readies.items():
+            if step not in self._taken and not future.cancelled():
                 try:
                     future.result().worker.close()
                 except BaseException:
                     pass
-        ahead.shutdown(wait=True)
+
+    def _make_ready(self, step: int) -> None:
+        if step < len(self.order) and step not in self._readies and not self.stop.is_set():
+            entry = self.entries[self.order[step]]
+            self._readies[step] = self._ahead.submit(Ready.start, entry, True, self.time_scale)
+
+    def _judge(self, step: int) -> tuple[RunResult, float] | None:
+        """The result and how many seconds it took, unless the run was cut short first."""
+        started = time.perf_counter()
+        with self._lock:
+            self._taken.add(step)
+            self._make_ready(step)  # normally done already, when step - jobs began
+            self._make_ready(step + self.jobs)
+            future = self._readies.get(step)
+        if future is None:
+            return None  # stopped before it was made ready
+        ready = future.result()
+        if self.stop.is_set():
+            ready.worker.close()
+            return None
+        events = judge_entry(ready.entry, self.time_scale, ready)
+        try:
+            for event in events:
+                if self.stop.is_set():
+                    return None
+                if isinstance(event, Finished):
+                    return event.result, time.perf_counter() - started
+        finally:
+            events.close()  # kills the worker if the run was cut short
+        return None
 
 
 class _Durations:
@@ -242,30 +273,3 @@ class _Durations:
     def save(self) -> None:
         if self.changed:
             write_atomically(cache_dir() / self._NAME, json.dumps(self.seconds).encode())
-
-
-def _final(events: Iterator[Event]) -> RunResult:
-    try:
-        for event in events:
-            if isinstance(event, Finished):
-                return event.result
-    finally:
-        events.close()  # its worker is closed now, not whenever the generator is collected
-    raise AssertionError("grading ended without a result")
-
-
-def _judge_until(
-    entry: Entry, time_scale: float, stop: threading.Event
-) -> tuple[RunResult, float] | None:
-    """The result and how many seconds it took, unless `stop` was set first."""
-    started = time.perf_counter()
-    events = judge_entry(entry, time_scale)
-    try:
-        for event in events:
-            if stop.is_set():
-                return None
-            if isinstance(event, Finished):
-                return event.result, time.perf_counter() - started
-    finally:
-        events.close()  # kills the worker if the run was cut short
-    return None

@@ -9,6 +9,7 @@ import json
 import sys
 from array import array
 from collections import deque
+from itertools import chain, islice
 from typing import Any
 
 # A parsed type is a tuple: ("int",), ("list", inner), ("tree",), ("none",).
@@ -76,12 +77,12 @@ def tree_nodes(values: list, node_class: type = TreeNode) -> list:
     if not values or values[0] is None:
         return []
     nodes = [None if v is None else node_class(v) for v in values]
-    children = iter(nodes)
-    next(children)
-    for node in nodes:
-        if node is not None:
-            node.left = next(children, None)
-            node.right = next(children, None)
+    # Each node in order takes the next two positions; zip pairs them at C speed. (`filter`
+    # keeps the nodes: a node class without __bool__ or __len__ makes every instance true.)
+    children = chain(islice(nodes, 1, None), (None,))
+    for node, left, right in zip(filter(None, nodes), children, children):
+        node.left = left
+        node.right = right
     return nodes
 
 

@@ -2,12 +2,12 @@
 
 Each run is a process forked from a pristine interpreter (`python -I`, see `zygote`) that
 never runs solution code. It reads one job from stdin (a JSON header line with the size of each
-case, then each case's arguments, marshalled), which may come ahead of its turn, and waits for
-one more byte: the judge's word to start. Then it limits itself, and stdin becomes /dev/null
-for the solution. Results go back as JSON lines on a private pipe, each answer right after
-its line in canonical form (`codecs.dump`); the solution's prints go to stdout, a file the
-judge reads. Expected answers are never sent here: this process only produces outputs, the
-judge decides verdicts.
+case, then each case's arguments, marshalled), which may come ahead of its turn, limits itself,
+and waits for one more byte: the judge's word to start. Then stdin becomes /dev/null for the
+solution. Results go back as JSON lines on a private pipe, each answer right after its line in
+canonical form (`codecs.dump`); the solution's prints go to stdout, a file the judge reads.
+Expected answers are never sent here: this process only produces outputs, the judge decides
+verdicts.
 """
 
 from __future__ import annotations
@@ -484,23 +484,23 @@ def serve(channel_fd: int, entered: set, isolate: int) -> None:
     channel.send({"t": "hello", "pid": pid, "protections": protections})
     preload()
     header, cases, surplus = _read_job(0)
+    # Everything up to the solution's first line is done before the start signal: the job
+    # may have come ahead of its turn.
     scope = leetcode_scope()
-    # The job may come ahead of its turn: wait for the judge's word before going on.
-    if not surplus and not os.read(0, 1):
-        os._exit(0)  # the judge let go without starting this run
-    leash = os.dup(0)  # kept private: EOF on it means the judge is done with this process
-    devnull = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(devnull, 0)
-    os.close(devnull)
     address_space, output_bytes, cpu_s = header["limits"]
     apply_limits(address_space, output_bytes, cpu_s)
-
     sys.setrecursionlimit(RECURSION_LIMIT)
     import threading
 
     threading.stack_size(THREAD_STACK)
     sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace", line_buffering=False)
     sys.stderr.reconfigure(encoding="utf-8", errors="backslashreplace")
+    leash = os.dup(0)  # kept private: EOF on it means the judge is done with this process
+    if not surplus and not os.read(leash, 1):
+        os._exit(0)  # the judge let go without starting this run
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
     try:
         again = run(channel, header, cases, scope)
         _flush()

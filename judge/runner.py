@@ -271,5 +271,11 @@ class _Durations:
         self.changed = True
 
     def save(self) -> None:
+        """Write the times back, without the files that no longer exist."""
         if self.changed:
-            write_atomically(cache_dir() / self._NAME, json.dumps(self.seconds).encode())
+            kept = {
+                key: seconds
+                for key, seconds in self.seconds.items()
+                if os.path.exists(key.partition(" ")[2])
+            }
+            write_atomically(cache_dir() / self._NAME, json.dumps(kept).encode())

@@ -138,6 +138,22 @@ def test_parallel_judging_gives_the_same_results_in_the_same_order(invoke, tmp_p
     assert runs["2"]["summary"] == {"accepted": 3, "total": 5}
 
 
+def test_judging_times_are_kept_to_order_the_next_run_and_forget_deleted_files(
+    invoke, tmp_path, own_cache
+):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    for slug in ("merge-sorted-array", "combination-sum"):
+        shutil.copy(REPO / "solutions" / f"{slug}.py", folder / f"{slug}.py")
+    assert invoke("all", str(folder), "-j", "2", "--json").exit_code == 0
+    kept = json.loads((own_cache / "durations.json").read_text())
+    assert {key.split(" ")[0] for key in kept} == {"merge-sorted-array", "combination-sum"}
+    (folder / "combination-sum.py").unlink()
+    assert invoke("all", str(folder), "--json").exit_code == 0
+    kept = json.loads((own_cache / "durations.json").read_text())
+    assert {key.split(" ")[0] for key in kept} == {"merge-sorted-array"}
+
+
 def test_all_defaults_to_one_job_per_core():
     from judge.runner import default_jobs
 

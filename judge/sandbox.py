@@ -427,6 +427,9 @@ class _Reaper:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="judge-reaper", daemon=True)
                 self._thread.start()
+                import atexit
+
+                atexit.register(self.settle, 10.0)  # for library use; the CLI settles itself
             self._changed.notify_all()
 
     def settle(self, timeout_s: float) -> None:

@@ -434,3 +434,21 @@ def test_a_worker_starts_only_the_job_it_was_loaded_with(catalog):
         worker.load({"source": "a"}, [b"x"], Limits(1000, 256))
         with pytest.raises(ValueError):
             worker.start({"source": "b"}, [b"x"], Limits(1000, 256))
+
+
+def test_a_script_using_the_library_leaves_no_scratch_directory(tmp_path):
+    # Workers are ended on a background thread; a script that just exits still waits for it.
+    import subprocess
+    import sys
+
+    accepted = SUBMISSIONS / SLUG / "accepted" / "two_pointers.py"
+    script = (
+        "from judge import runner\nfrom judge.problems import Catalog\n"
+        f"print(list(runner.submit(Catalog(), {str(accepted)!r}, {SLUG!r}))[-1].result.verdict)\n"
+    )
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {**os.environ, "TMPDIR": str(scratch)}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert "AC" in done.stdout, done.stderr
+    assert list(scratch.iterdir()) == []

@@ -29,6 +29,7 @@ _SAMPLE_EVERY_S = 0.02
 _MAX_ANSWER_BYTES = 1 << 30
 _START_TIMEOUT_S = 30
 _PIPE_BYTES = 1 << 20
+_IOV_MAX = 1024  # buffers one writev takes (Linux's limit)
 
 
 @dataclass(frozen=True)
@@ -151,8 +152,7 @@ class Worker:
         }
         # After the job the pipe stays open as the worker's leash: it waits on it after its
         # last case (so the judge can measure it) and exits when the judge goes.
-        job = memoryview(b"".join([json.dumps(header).encode(), b"\n", *cases]))
-        self._send(job)
+        self._send(json.dumps(header).encode() + b"\n", *cases)
 
     def start(self, header: dict, cases: list[bytes | memoryview], limits: Limits) -> Worker:
         """Send the job unless `load` did, then let the worker run it: it sets the limits on
@@ -169,11 +169,19 @@ class Worker:
         it answers with an `again` message holding the new CPU time."""
         self._send(f"again {index}\n".encode())
 
-    def _send(self, data: bytes | memoryview) -> None:
-        view = memoryview(data)
+    def _send(self, *parts: bytes | memoryview) -> None:
+        """Write the parts to the job pipe as they are: gathered by the kernel, not first
+        joined into one more copy of megabytes of cases."""
+        views = [memoryview(part).cast("B") for part in parts if len(part)]
+        first = 0
         try:
-            while view:
-                view = view[os.write(self._job_fd, view) :]
+            while first < len(views):
+                written = os.writev(self._job_fd, views[first : first + _IOV_MAX])
+                while first < len(views) and written >= len(views[first]):
+                    written -= len(views[first])
+                    first += 1
+                if written:
+                    views[first] = views[first][written:]
         except OSError:
             pass  # the worker died before reading its job; the next receive() reports it
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from judge.errors import SpecError
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# PyYAML is imported on first use: specs are parsed once and then come from the cache, so most
+# commands never need it (it costs a tenth of the judge's start-up).
 _TYPE_NAMES = {
     str: "a string",
     int: "an integer",
@@ -32,8 +31,10 @@ class SpecFile:
             raw = path.read_bytes() if raw is None else raw
         except OSError as exc:
             raise SpecError(str(path), None, "", f"cannot read: {exc.strerror}") from None
+        import yaml
+
         try:
-            loader = _Loader(raw)
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(raw)
             try:
                 node = loader.get_single_node()
                 data = loader.construct_document(node) if node is not None else None
@@ -71,6 +72,8 @@ def _dotted(where: tuple) -> str:
 
 def _record_lines(node: Any, where: tuple, lines: dict[tuple, int], depth: int = 0) -> None:
     """Walk the node tree (not into case data, which can be large)."""
+    import yaml
+
     lines[where] = node.start_mark.line + 1
     if depth >= 4:
         return

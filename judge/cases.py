@@ -23,7 +23,7 @@ class PreparedCase:
 
     name: str
     payload: bytes | memoryview  # marshal of the written arguments, in parameter order
-    answer: bytes | None  # the expected answer's canonical bytes (codecs.dump); None: not known
+    answer: bytes | memoryview | None  # the expected answer (codecs.dump); None: not known
     params: tuple[str, ...]
     example: bool = False
     reference_ms: float | None = None  # the reference solution's CPU time on this machine

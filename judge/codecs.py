@@ -275,7 +275,7 @@ def load(raw: bytes | memoryview) -> Any:
         if _SWAP:
             packed.byteswap()
         return packed.tolist()
-    return json.loads(raw)
+    return json.loads(bytes(raw) if isinstance(raw, memoryview) else raw)
 
 
 def show(value: Any) -> str:

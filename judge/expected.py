@@ -137,7 +137,7 @@ def prepare_cases(problem: Problem) -> list[PreparedCase]:
     params = tuple(p.name for p in problem.params)
     generated = [PreparedCase(name, args, None, params) for name, args in generate_inputs(problem)]
     cases = hand + generated
-    outcomes = run_outputs(problem, read_submission(problem.reference), cases)
+    outcomes = run_outputs(problem, read_submission(problem.reference), cases, best_of_two=True)
     for i, (case, outcome) in enumerate(zip(cases, outcomes)):
         case.reference_ms = outcome.time_ms
         if i >= len(hand):

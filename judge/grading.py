@@ -79,12 +79,12 @@ class Execution:
         limits: Limits,
         keep_going: bool = False,
         spare: Worker | None = None,
-        reference: bool = False,
+        best_of_two: bool = False,
     ) -> None:
         self.problem, self.submission, self.cases = problem, submission, cases
         self.limits, self.keep_going = limits, keep_going
         self.spare = spare  # a worker started early, used for the first run
-        self.reference = reference  # a reference solution's run: time every case twice
+        self.best_of_two = best_of_two  # time every case twice (a reference's cached times)
         self.peak_memory_mb = 0.0
         self.again: dict[int, float] = {}  # second runs' times, by case index
         self._times: dict[int, float] = {}  # the first time of every case that answered
@@ -141,7 +141,7 @@ class Execution:
         """Run again, in the same worker, the cases `remeasure` picks; each will keep its better
         time. Their answers were judged the first time."""
         times = {i: t for i, t in self._times.items() if i >= first}
-        if self.reference:
+        if self.best_of_two:
             chosen = remeasure.every_timed(times)
         else:
             references = {i: self.cases[i].reference_ms or 0.0 for i in times}
@@ -155,7 +155,7 @@ class Execution:
             if not isinstance(cpu_ns, int):
                 continue  # the second run failed
             again_ms = self.again[index] = cpu_ns / 1e6
-            if not self.reference and again_ms >= remeasure.CONFIRMED * times[index]:
+            if not self.best_of_two and again_ms >= remeasure.CONFIRMED * times[index]:
                 return  # really this slow, and the cases less out of line are too
 
     def _interpret(self, worker: Worker, got: Received, index: int, first: int) -> Outcome:
@@ -389,15 +389,21 @@ def _compare(
 
 
 def run_outputs(
-    problem: Problem, submission: Submission, cases: list[PreparedCase], role: str = "reference"
+    problem: Problem,
+    submission: Submission,
+    cases: list[PreparedCase],
+    role: str = "reference",
+    best_of_two: bool = False,
 ) -> list[Outcome]:
     """A trusted solution's (the reference's) answers and CPU times on cases; any failure is a
-    ProblemError."""
+    ProblemError. `best_of_two`: time every case of 1 ms or more twice, keeping the better."""
     error = _compile_error(problem, submission)
     if error is not None:
         raise ProblemError(f"{problem.slug}: {role} solution {submission.path}: {error}")
     outcomes: list[Outcome] = []
-    execution = Execution(problem, submission, cases, limits_for(problem, 5.0), reference=True)
+    execution = Execution(
+        problem, submission, cases, limits_for(problem, 5.0), best_of_two=best_of_two
+    )
     for outcome in execution:
         if outcome.verdict is not None:
             case = cases[outcome.index].name

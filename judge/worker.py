@@ -189,6 +189,7 @@ def run(channel: _Channel, header: dict, cases: list, scope: dict) -> Again | No
         return args
 
     def again(index: int) -> int | None:
+        _KEPT.clear()  # a second run must not be measured with the last case's data still held
         try:
             args = inputs(cases[index])
             start = _thread_ns(), _process_ns()

@@ -98,7 +98,8 @@ def collect(catalog: Catalog, folder: str | Path | None) -> tuple[list[Entry], l
 
 @dataclass
 class Ready:
-    """A file made ready to judge: its worker started, its source and cases read."""
+    """A file made ready to judge before its turn: its worker started, its source read, and,
+    when the cases are cached, the job already sent."""
 
     entry: Entry
     worker: Worker
@@ -106,31 +107,27 @@ class Ready:
     cases: list[PreparedCase] | None  # None: still to compute (the reference must run)
 
     @classmethod
-    def start(cls, entry: Entry, ahead: bool = False, time_scale: float = 1.0) -> Ready:
-        """Start the worker, then read while it boots. `ahead` (another file is being judged):
-        only read cached cases, so that no solution runs beside that one, and send the worker
-        its job to read now; it runs the job when its turn comes."""
+    def start(cls, entry: Entry, time_scale: float) -> Ready:
+        """Start the worker, then read while it boots. Only cached cases are read: computing
+        them runs the reference, which waits for the file's turn, so no solution runs beside
+        the ones being judged."""
         worker = Worker()
         try:
             submission = read_submission(entry.path)
-            if not ahead:
-                cases: list[PreparedCase] | None = prepare_cases(entry.problem)
-            elif (cases := cached_cases(entry.problem)) is not None:
+            cases = cached_cases(entry.problem)
+            if cases is not None:
                 load_ahead(worker, entry.problem, submission, cases, time_scale)
         except BaseException:
             worker.close()
             raise
         return cls(entry, worker, submission, cases)
 
-
-def judge_entry(
-    entry: Entry, time_scale: float = 1.0, ready: Ready | None = None
-) -> Iterator[Event]:
-    """Grade one collected file against its problem (made ready beforehand, or now)."""
-    ready = ready or Ready.start(entry)
-    with ready.worker as spare:
-        cases = ready.cases if ready.cases is not None else prepare_cases(entry.problem)
-        yield from grade(entry.problem, ready.submission, cases, time_scale=time_scale, spare=spare)
+    def grade(self, time_scale: float) -> Iterator[Event]:
+        """Judge the file in its turn; the worker is closed at the end."""
+        problem = self.entry.problem
+        with self.worker as spare:
+            cases = self.cases if self.cases is not None else prepare_cases(problem)
+            yield from grade(problem, self.submission, cases, time_scale=time_scale, spare=spare)
 
 
 def default_jobs() -> int:
@@ -211,7 +208,7 @@ class _Pipeline:
     def _make_ready(self, step: int) -> None:
         if step < len(self.order) and step not in self._readies and not self.stop.is_set():
             entry = self.entries[self.order[step]]
-            self._readies[step] = self._ahead.submit(Ready.start, entry, True, self.time_scale)
+            self._readies[step] = self._ahead.submit(Ready.start, entry, self.time_scale)
 
     def _judge(self, step: int) -> tuple[RunResult, float] | None:
         """The result and how many seconds it took, unless the run was cut short first."""
@@ -227,7 +224,7 @@ class _Pipeline:
         if self.stop.is_set():
             ready.worker.close()
             return None
-        events = judge_entry(ready.entry, self.time_scale, ready)
+        events = ready.grade(self.time_scale)
         try:
             for event in events:
                 if self.stop.is_set():

@@ -347,11 +347,10 @@ class Worker:
 
     def _cpu_ns(self) -> int:
         """CPU time of the worker process, read by the judge (Linux /proc)."""
+        fields = _stat(self.pid)
         try:
-            with open(f"/proc/{self.pid}/stat", "rb") as f:
-                fields = f.read().rpartition(b")")[2].split()
             ticks = int(fields[11]) + int(fields[12])
-        except (OSError, IndexError, ValueError):
+        except (IndexError, ValueError):
             return self._last_cpu
         return ticks * 1_000_000_000 // _CLOCK_TICKS
 
@@ -477,31 +476,37 @@ def _widen(pipe_fd: int) -> None:
         pass  # not Linux, or above this user's limit: the default size works, only slower
 
 
-def _parent(pid: int) -> int | None:
-    """The parent pid of a process, from /proc."""
+def _stat(pid: int) -> list[bytes]:
+    """The fields of /proc/PID/stat after the command name (the state first); empty if the
+    process is gone. The name is skipped by its closing parenthesis: it may hold spaces."""
     try:
         with open(f"/proc/{pid}/stat", "rb") as f:
-            return int(f.read().rpartition(b")")[2].split()[1])
-    except (OSError, IndexError, ValueError):
+            return f.read().rpartition(b")")[2].split()
+    except OSError:
+        return []
+
+
+def _stat_int(pid: int, field: int) -> int | None:
+    fields = _stat(pid)
+    try:
+        return int(fields[field])
+    except (IndexError, ValueError):
         return None
+
+
+def _parent(pid: int) -> int | None:
+    """The parent pid of a process, from /proc."""
+    return _stat_int(pid, 1)
 
 
 def _started(pid: int) -> int | None:
     """When a process started (clock ticks since boot), from /proc."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            return int(f.read().rpartition(b")")[2].split()[19])
-    except (OSError, IndexError, ValueError):
-        return None
+    return _stat_int(pid, 19)
 
 
 def _gone(pid: int) -> bool:
     """Whether a process has ended (a zombie not yet reaped has ended too), from /proc."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            return f.read().rpartition(b")")[2].split()[0] in (b"Z", b"X")
-    except (OSError, IndexError):
-        return True
+    return _stat(pid)[:1] in ([], [b"Z"], [b"X"])
 
 
 def _wait_gone(pid: int, timeout_s: float = 1.0) -> None:

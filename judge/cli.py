@@ -178,20 +178,20 @@ def all_command(
         judge all ~/leetcode --json
         judge all ~/leetcode -j 1 --time-scale 2
     """
-    from judge import forkserver
+    from judge import forkserver, runner
 
-    forkserver.shared().warm()  # boots while the judge loads itself and the problems
-    from judge import report, runner
-
+    forkserver.shared().warm()  # boots while the judge loads the problems
     catalog = _catalog(problem_dirs)
     entries, skipped = runner.collect(catalog, folder)
-    err = report.console(stderr=True)
-    for path in skipped:
-        err.print(f"skipped {path.name}: no problem named {path.stem!r}", style="dim")
-    out = report.console()
-    jobs = jobs or runner.default_jobs()
-    finished = runner.judge_many(entries, jobs, time_scale)
-    results = report.run_with_progress(out, entries, finished, enabled=not as_json)
+    # The first files are judged while the terminal's renderer loads.
+    with runner.Judging(entries, jobs or runner.default_jobs(), time_scale) as finished:
+        from judge import report
+
+        err = report.console(stderr=True)
+        for path in skipped:
+            err.print(f"skipped {path.name}: no problem named {path.stem!r}", style="dim")
+        out = report.console()
+        results = report.run_with_progress(out, entries, finished, enabled=not as_json)
     accepted = sum(1 for r in results if r.verdict.value == "AC")
     if as_json:
         report.print_json(

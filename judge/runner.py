@@ -138,29 +138,46 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def judge_many(
-    entries: list[Entry], jobs: int = 1, time_scale: float = 1.0
-) -> Iterator[tuple[int, RunResult]]:
-    """Judge entries, `jobs` at a time; yields (position, result) as each one finishes.
+class Judging:
+    """Judges entries, `jobs` at a time: iterate for (position, result) as each one finishes.
+
+    Work starts when this is made, so the first workers boot while the caller loads the rest
+    of itself (the terminal's renderer, for one); use it as a context manager, or close it, so
+    that files made ready but never judged are cleaned up.
 
     Each run is a worker process measured by its own CPU clock, so running several at once
     changes wall time, not the per-case times or verdicts. Threads are enough here: the judge
     side mostly waits on pipes. With several jobs the longest files (by their last run) start
     first, so that no long one is left running alone at the end.
     """
-    calibration.current()  # measure once here, not in every thread
-    durations = _Durations.load()
-    order = list(range(len(entries)))
-    if jobs > 1:
-        order.sort(key=lambda i: -durations.get(entries[i]))
-    pipeline = _Pipeline(entries, order, jobs, time_scale)
-    try:
-        for position, result, seconds in pipeline.results():
-            durations.record(entries[position], seconds)
-            yield position, result
-    finally:
-        pipeline.close()
-    durations.save()
+
+    def __init__(self, entries: list[Entry], jobs: int = 1, time_scale: float = 1.0) -> None:
+        calibration.current()  # measure once here, not in every thread
+        self.entries = entries
+        self._durations = _Durations.load()
+        order = list(range(len(entries)))
+        if jobs > 1:
+            order.sort(key=lambda i: -self._durations.get(entries[i]))
+        self._pipeline = _Pipeline(entries, order, jobs, time_scale)
+
+    def __iter__(self) -> Iterator[tuple[int, RunResult]]:
+        try:
+            for position, result, seconds in self._pipeline.results():
+                self._durations.record(self.entries[position], seconds)
+                yield position, result
+        finally:
+            self.close()
+        self._durations.save()
+
+    def close(self) -> None:
+        """Stop: runs in progress end after their current case; the rest never start."""
+        self._pipeline.close()
+
+    def __enter__(self) -> Judging:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 class _Pipeline:
@@ -179,22 +196,27 @@ class _Pipeline:
         self._runners = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="judge")
         self._readies: dict[int, Future[Ready]] = {}
         self._taken: set[int] = set()
+        self._closed = False
         for step in range(min(jobs, len(order))):
             self._make_ready(step)
+        # Judging starts now, not when the caller first asks for a result.
+        self._futures = {self._runners.submit(self._judge, i): i for i in range(len(order))}
 
     def results(self) -> Iterator[tuple[int, RunResult, float]]:
         """(position, result, seconds it took) of each entry as it finishes."""
         from concurrent.futures import as_completed
 
-        futures = {self._runners.submit(self._judge, step): step for step in range(len(self.order))}
-        for future in as_completed(futures):
+        for future in as_completed(self._futures):
             outcome = future.result()
             if outcome is not None:
-                yield self.order[futures[future]], *outcome
+                yield self.order[self._futures[future]], *outcome
 
     def close(self) -> None:
         """Stop: runs in progress end after their current case; files made ready for a turn
         that never came are closed."""
+        if self._closed:
+            return
+        self._closed = True
         self.stop.set()
         self._runners.shutdown(wait=True, cancel_futures=True)
         self._ahead.shutdown(wait=True, cancel_futures=True)

@@ -201,3 +201,36 @@ def test_real_subprocess_prints_no_colour_off_a_terminal(env, tmp_path):
 def test_readme_starts_with_the_two_commands():
     head = (REPO / "README.md").read_text().split("\n## ")[0]
     assert "judge all" in head and "pytest" in head
+
+
+def _fork_servers_not_ours() -> set[int]:
+    """Fork servers (of any judge process but this test's own) still alive."""
+    import os
+
+    found = set()
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                cmdline = f.read()
+            with open(f"/proc/{entry}/stat") as f:
+                parent = int(f.read().rpartition(")")[2].split()[1])
+        except (OSError, ValueError):
+            continue
+        if b"judge.worker as w" in cmdline and parent != os.getpid():
+            found.add(int(entry))
+    return found
+
+
+def test_a_failing_judging_command_leaves_no_fork_server(tmp_path):
+    # `judge submit` starts the sandbox's fork server before the CLI loads; a command that then
+    # fails on its input still gives one clean line, and the server goes with it.
+    import time
+
+    before = _fork_servers_not_ours()
+    proc = run_judge("submit", str(tmp_path / "missing.py"), cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    deadline = time.monotonic() + 5
+    while _fork_servers_not_ours() - before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _fork_servers_not_ours() - before == set()

@@ -452,3 +452,15 @@ def test_a_script_using_the_library_leaves_no_scratch_directory(tmp_path):
     done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
     assert "AC" in done.stdout, done.stderr
     assert list(scratch.iterdir()) == []
+
+
+@pytest.mark.parametrize("results_taken", [0, 1])
+def test_judging_closed_early_leaves_nothing(catalog, results_taken):
+    # Judging starts when it is made: files made ready but never judged are cleaned up too.
+    from judge import runner
+
+    accepted = sorted((SUBMISSIONS / SLUG / "accepted").glob("*.py"))
+    entries = [runner.Entry(path, catalog.get(SLUG)) for path in accepted]
+    with runner.Judging(entries, jobs=2) as judging:
+        got = [result for _, (_, result) in zip(range(results_taken), judging)]
+    assert [r.verdict.value for r in got] == ["AC"] * results_taken

@@ -69,6 +69,13 @@ def time_scale_option(function: Callable[..., Any]) -> Callable[..., Any]:
     )(function)
 
 
+def _print_json(data: Any) -> None:
+    """Machine-readable output: plain JSON on stdout, no terminal renderer needed."""
+    import json
+
+    sys.stdout.write(json.dumps(data, indent=2) + "\n")
+
+
 def _catalog(problem_dirs: tuple[str, ...]):
     from judge.problems import Catalog
 
@@ -139,7 +146,7 @@ def submit(
                     status.advance(event)
     assert result is not None
     if as_json:
-        report.print_json(result.to_json())
+        _print_json(result.to_json())
     else:
         report.render_result(out, result)
     sys.exit(EXIT_OK if result.verdict.value == "AC" else EXIT_VERDICT)
@@ -178,23 +185,31 @@ def all_command(
         judge all ~/leetcode --json
         judge all ~/leetcode -j 1 --time-scale 2
     """
-    from judge import forkserver, runner
+    from judge.sandbox import Worker
 
-    forkserver.shared().warm()  # boots while the judge loads the problems
-    catalog = _catalog(problem_dirs)
-    entries, skipped = runner.collect(catalog, folder)
-    # The first files are judged while the terminal's renderer loads.
-    with runner.Judging(entries, jobs or runner.default_jobs(), time_scale) as finished:
-        from judge import report
+    # The first file's worker boots while the judge loads itself and the problems; the first
+    # files are judged while the terminal's renderer loads (JSON output needs none).
+    with Worker() as spare:
+        from judge import runner
 
-        err = report.console(stderr=True)
-        for path in skipped:
-            err.print(f"skipped {path.name}: no problem named {path.stem!r}", style="dim")
-        out = report.console()
-        results = report.run_with_progress(out, entries, finished, enabled=not as_json)
+        catalog = _catalog(problem_dirs)
+        entries, skipped = runner.collect(catalog, folder)
+        jobs = jobs or runner.default_jobs()
+        with runner.Judging(entries, jobs, time_scale, spare) as judging:
+            if skipped or not as_json:
+                from judge import report
+
+                err = report.console(stderr=True)
+                for path in skipped:
+                    err.print(f"skipped {path.name}: no problem named {path.stem!r}", style="dim")
+            if as_json:
+                results = judging.in_order()
+            else:
+                out = report.console()
+                results = report.run_with_progress(out, entries, judging)
     accepted = sum(1 for r in results if r.verdict.value == "AC")
     if as_json:
-        report.print_json(
+        _print_json(
             {
                 "results": [r.to_json() for r in results],
                 "summary": {"accepted": accepted, "total": len(results)},
@@ -224,7 +239,7 @@ def list_command(as_json: bool, problem_dirs: tuple[str, ...]) -> None:
 
     problems = _catalog(problem_dirs).summaries()
     if as_json:
-        report.print_json([report.problem_json(p) for p in problems])
+        _print_json([report.problem_json(p) for p in problems])
     else:
         report.console().print(report.problems_table(problems))
 
@@ -302,7 +317,7 @@ def verify(
     )
     failed = [c for c in checks if not c.ok]
     if as_json:
-        report.print_json(report.checks_json(checks))
+        _print_json(report.checks_json(checks))
     else:
         out.print(report.checks_table(checks))
         style = "bold red" if failed else "bold green"
@@ -329,9 +344,7 @@ def doctor(as_json: bool) -> None:
 
     protections = probe()
     if as_json:
-        report.print_json(
-            [{"name": p.name, "active": p.active, "detail": p.detail} for p in protections]
-        )
+        _print_json([{"name": p.name, "active": p.active, "detail": p.detail} for p in protections])
     else:
         report.console().print(report.protections_table(protections))
 
@@ -364,7 +377,7 @@ def calibrate(pinned: float | None, as_json: bool) -> None:
 
     result = calibration.pin(pinned) if pinned is not None else calibration.calibrate()
     if as_json:
-        report.print_json(result.to_json())
+        _print_json(result.to_json())
     else:
         report.render_calibration(report.console(), result)
 

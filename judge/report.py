@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import os
-import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -49,10 +47,6 @@ def _grid(**options: Any) -> Table:
     from rich.table import Table
 
     return Table.grid(**options)
-
-
-def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2) + "\n")
 
 
 def verdict_text(verdict: Verdict) -> Text:

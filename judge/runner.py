@@ -107,11 +107,11 @@ class Ready:
     cases: list[PreparedCase] | None  # None: still to compute (the reference must run)
 
     @classmethod
-    def start(cls, entry: Entry, time_scale: float) -> Ready:
-        """Start the worker, then read while it boots. Only cached cases are read: computing
-        them runs the reference, which waits for the file's turn, so no solution runs beside
-        the ones being judged."""
-        worker = Worker()
+    def start(cls, entry: Entry, time_scale: float, worker: Worker | None = None) -> Ready:
+        """Start the worker (unless given one already started), then read while it boots.
+        Only cached cases are read: computing them runs the reference, which waits for the
+        file's turn, so no solution runs beside the ones being judged."""
+        worker = worker or Worker()
         try:
             submission = read_submission(entry.path)
             cases = cached_cases(entry.problem)
@@ -151,14 +151,21 @@ class Judging:
     first, so that no long one is left running alone at the end.
     """
 
-    def __init__(self, entries: list[Entry], jobs: int = 1, time_scale: float = 1.0) -> None:
+    def __init__(
+        self,
+        entries: list[Entry],
+        jobs: int = 1,
+        time_scale: float = 1.0,
+        spare: Worker | None = None,
+    ) -> None:
+        """`spare`: a worker started early, for the first file (closed here if not needed)."""
         calibration.current()  # measure once here, not in every thread
         self.entries = entries
         self._durations = _Durations.load()
         order = list(range(len(entries)))
         if jobs > 1:
             order.sort(key=lambda i: -self._durations.get(entries[i]))
-        self._pipeline = _Pipeline(entries, order, jobs, time_scale)
+        self._pipeline = _Pipeline(entries, order, jobs, time_scale, spare)
 
     def __iter__(self) -> Iterator[tuple[int, RunResult]]:
         try:
@@ -168,6 +175,11 @@ class Judging:
         finally:
             self.close()
         self._durations.save()
+
+    def in_order(self) -> list[RunResult]:
+        """Every result, in the entries' order, once all are in."""
+        done = dict(self)
+        return [done[i] for i in sorted(done)]
 
     def close(self) -> None:
         """Stop: runs in progress end after their current case; the rest never start."""
@@ -186,7 +198,14 @@ class _Pipeline:
     ahead: the judge mostly waits on pipes, so that work takes idle time, and no solution
     runs beyond the `jobs` being judged."""
 
-    def __init__(self, entries: list[Entry], order: list[int], jobs: int, time_scale: float):
+    def __init__(
+        self,
+        entries: list[Entry],
+        order: list[int],
+        jobs: int,
+        time_scale: float,
+        spare: Worker | None,
+    ):
         from concurrent.futures import Future, ThreadPoolExecutor
 
         self.entries, self.order, self.jobs, self.time_scale = entries, order, jobs, time_scale
@@ -197,8 +216,11 @@ class _Pipeline:
         self._readies: dict[int, Future[Ready]] = {}
         self._taken: set[int] = set()
         self._closed = False
+        self._spare = spare  # started early, for the first file
         for step in range(min(jobs, len(order))):
             self._make_ready(step)
+        if self._spare is not None:  # no file to judge
+            self._spare.close()
         # Judging starts now, not when the caller first asks for a result.
         self._futures = {self._runners.submit(self._judge, i): i for i in range(len(order))}
 
@@ -230,7 +252,8 @@ class _Pipeline:
     def _make_ready(self, step: int) -> None:
         if step < len(self.order) and step not in self._readies and not self.stop.is_set():
             entry = self.entries[self.order[step]]
-            self._readies[step] = self._ahead.submit(Ready.start, entry, self.time_scale)
+            spare, self._spare = self._spare, None
+            self._readies[step] = self._ahead.submit(Ready.start, entry, self.time_scale, spare)
 
     def _judge(self, step: int) -> tuple[RunResult, float] | None:
         """The result and how many seconds it took, unless the run was cut short first."""

@@ -57,9 +57,20 @@ class Received:
 
     message: dict | None
     reason: str = ""  # "", "cpu", "wall", "eof", "garbled"
-    answer: bytes = b""  # the answer's canonical bytes (codecs.dump) after the message, if any
+    answer: bytes | bytearray = b""  # the answer's canonical bytes (codecs.dump), if any
     proc_cpu_ns: int = 0  # CPU the judge saw the process use since the previous message
     stdout: tuple[int, int] = (0, 0)  # byte range of the solution's output since then
+
+
+_local = threading.local()
+
+
+def _read_buffer() -> bytearray:
+    """This thread's buffer for reading the worker's messages, reused run after run."""
+    buffer = getattr(_local, "buffer", None)
+    if buffer is None:
+        buffer = _local.buffer = bytearray(64 * 1024)
+    return buffer
 
 
 class Worker:
@@ -215,34 +226,52 @@ class Worker:
         size = message.get("n", 0)
         if type(size) is not int or not 0 <= size <= _MAX_ANSWER_BYTES:
             return self._stop("garbled")
-        stopped = self._fill(lambda: len(self._buffer) >= size, cpu_ns, deadline)
-        if stopped is not None:
-            return stopped
-        answer = bytes(self._buffer[:size])
-        del self._buffer[:size]
+        # The answer is read straight into its own buffer: a long one is copied once, not
+        # through the line buffer.
+        answer = bytearray(size)
+        have = min(size, len(self._buffer))
+        answer[:have] = self._buffer[:have]
+        del self._buffer[:have]
+        rest = memoryview(answer)[have:]
+        while rest:
+            got = self._read_into(rest, cpu_ns, deadline, mid_message=len(rest) < size)
+            if isinstance(got, Received):
+                return got
+            rest = rest[got:]
         return self._mark(Received(message, answer=answer))
 
     def _fill(self, enough: Callable[[], bool], cpu_ns: int, deadline: float) -> Received | None:
         """Read from the worker until `enough()`; None then, else why it stopped (the worker
         is killed past its budget, or it ended mid-message)."""
-        poller = self._poller
+        chunk = memoryview(_read_buffer())
         while not enough():
+            got = self._read_into(chunk, cpu_ns, deadline, mid_message=bool(self._buffer))
+            if isinstance(got, Received):
+                return got
+            self._buffer += chunk[:got]
+        return None
+
+    def _read_into(
+        self, target: memoryview, cpu_ns: int, deadline: float, mid_message: bool
+    ) -> int | Received:
+        """Wait for bytes from the worker and read them into `target`: how many, or why there
+        are none (the worker is killed past its budget, or it ended)."""
+        poller = self._poller
+        while True:
             now = time.monotonic()
             if now >= deadline:
                 return self._stop("wall")
             # Wake up often enough to catch a CPU hog soon after it passes its limit.
-            if not poller.poll(min(deadline - now, 0.05) * 1000):
-                if self._cpu_ns() - self._last_cpu > cpu_ns:
-                    return self._stop("cpu")
-                continue
-            chunk = os.read(self._read_fd, 1 << 20)
-            if not chunk:
-                reason = "garbled" if self._buffer else "eof"
-                received = self._mark(Received(None, reason))
-                self._kill(grace_s=0.5)
-                return received
-            self._buffer += chunk
-        return None
+            if poller.poll(min(deadline - now, 0.05) * 1000):
+                break
+            if self._cpu_ns() - self._last_cpu > cpu_ns:
+                return self._stop("cpu")
+        got = os.readv(self._read_fd, [target])
+        if got:
+            return got
+        received = self._mark(Received(None, "garbled" if mid_message else "eof"))
+        self._kill(grace_s=0.5)
+        return received
 
     def _adopt(self, hello: dict) -> bool:
         """Measure the process that runs the solution, once its pid is shown to be our own

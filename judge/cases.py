@@ -11,6 +11,7 @@ from typing import Any
 from judge.codecs import dump, load
 from judge.errors import ProblemError
 from judge.problems import Problem, check_input
+from judge.sandbox import FileSpan
 
 # marshal reads a 10^5-number input three times faster than JSON. Version 2 has no shared
 # references, so two equal lists in one input arrive as two lists, as they would from JSON.
@@ -27,6 +28,12 @@ class PreparedCase:
     params: tuple[str, ...]
     example: bool = False
     reference_ms: float | None = None  # the reference solution's CPU time on this machine
+    span: FileSpan | None = None  # where `payload` lies in the cached cases, if it does
+
+    @property
+    def job(self) -> bytes | memoryview | FileSpan:
+        """What the worker is given: where the arguments lie, if they are in a file."""
+        return self.span or self.payload
 
     @cached_property
     def input(self) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import mmap
+import os
 from pathlib import Path
 
 from judge import calibration
@@ -18,9 +19,13 @@ from judge.cache import KEY_LENGTH, cache_dir, key, write_atomically
 from judge.cases import PreparedCase, generate_inputs, hand_cases
 from judge.errors import ProblemError
 from judge.problems import Problem
+from judge.sandbox import FileSpan
 from judge.submission import read_submission
 
-_FORMAT = 3
+_FORMAT = 4
+# The expected answers start at a multiple of this, after the cases' arguments: a worker maps
+# the arguments' pages and none of the answers' (pages are at most 64 KiB on any Linux).
+_ANSWERS_ALIGN = 64 * 1024
 # How cases are encoded, run, timed and measured again.
 _RUNNER_FILES = ("worker.py", "codecs.py", "cases.py", "grading.py", "remeasure.py")
 
@@ -45,33 +50,41 @@ def _read(path: Path, hand: list[PreparedCase], problem: Problem) -> list[Prepar
     """The cached cases (hand-written ones from the spec, generated ones from the file) with
     reference times, or None if the file is missing, damaged or for other cases.
 
-    The file is a JSON head line, then each generated case's encoded arguments and expected
-    answer back to back, their sizes in the head: nothing in the body is decoded here.
+    The file is a JSON head line, then each generated case's encoded arguments back to back,
+    then (at the next multiple of `_ANSWERS_ALIGN`) their expected answers, their sizes in the
+    head: nothing in the body is decoded here.
     """
     params = tuple(p.name for p in problem.params)
+    path = path.absolute()
     try:
-        # Mapped, not read: megabytes of cases go from the page cache to the worker's pipe
-        # without a copy in between (the file is only ever replaced whole, never rewritten).
+        # Mapped, not read: the cases' arguments reach the worker from the page cache (it maps
+        # them too, see `FileSpan`), and the answers are compared where they lie. The file is
+        # only ever replaced whole, never rewritten.
         with open(path, "rb") as f:
             raw = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+            found = os.fstat(f.fileno())
         end = raw.find(b"\n")
         head = json.loads(raw[:end])
         data = memoryview(raw)  # the cases' arguments are views into it, not copies
-        if head["hand"] != [c.name for c in hand]:
+        if head["format"] != _FORMAT or head["hand"] != [c.name for c in hand]:
             return None
-        if head["generated"] != [g.name for g in problem.generated]:
+        names = head["generated"]
+        if names != [g.name for g in problem.generated]:
             return None
-        sizes, times = head["sizes"], head["reference_ms"]
-        if len(sizes) != 2 * len(head["generated"]) or sum(sizes) != len(data) - end - 1:
+        payloads, answers, times = head["payloads"], head["answers"], head["reference_ms"]
+        if not len(payloads) == len(answers) == len(names):
             return None
-        at, blobs = end + 1, []
-        for size in sizes:
-            blobs.append(data[at : at + size])
+        at = end + 1
+        answers_at = _answers_at(at + sum(payloads), len(answers))
+        if answers_at + sum(answers) != len(data):
+            return None
+        generated = []
+        for name, size, answer_size in zip(names, payloads, answers):
+            span = FileSpan(str(path), found.st_dev, found.st_ino, at, data[at : at + size])
+            answer = data[answers_at : answers_at + answer_size]
+            generated.append(PreparedCase(name, span.data, answer, params, span=span))
             at += size
-        generated = [
-            PreparedCase(name, blobs[2 * i], blobs[2 * i + 1], params)
-            for i, name in enumerate(head["generated"])
-        ]
+            answers_at += answer_size
         cases = hand + generated
         if len(times) != len(cases) or not all(isinstance(t, (int, float)) for t in times):
             return None
@@ -80,6 +93,11 @@ def _read(path: Path, hand: list[PreparedCase], problem: Problem) -> list[Prepar
     for case, time_ms in zip(cases, times):
         case.reference_ms = float(time_ms)
     return cases
+
+
+def _answers_at(payloads_end: int, count: int) -> int:
+    """Where the expected answers start: the next multiple of `_ANSWERS_ALIGN`, if any."""
+    return -(-payloads_end // _ANSWERS_ALIGN) * _ANSWERS_ALIGN if count else payloads_end
 
 
 def _write(path: Path, hand: list[PreparedCase], generated: list[PreparedCase]) -> None:
@@ -91,15 +109,21 @@ def _write(path: Path, hand: list[PreparedCase], generated: list[PreparedCase]) 
             stale.unlink(missing_ok=True)
     except OSError:
         pass
-    blobs = [blob for c in generated for blob in (c.payload, c.answer or b"null")]
-    head = {
-        "format": _FORMAT,
-        "hand": [c.name for c in hand],
-        "generated": [c.name for c in generated],
-        "reference_ms": [round(c.reference_ms or 0.0, 4) for c in hand + generated],
-        "sizes": [len(blob) for blob in blobs],
-    }
-    write_atomically(path, b"\n".join([json.dumps(head).encode(), b"".join(blobs)]))
+    payloads = [c.payload for c in generated]
+    answers = [c.answer or b"null" for c in generated]
+    head = json.dumps(
+        {
+            "format": _FORMAT,
+            "hand": [c.name for c in hand],
+            "generated": [c.name for c in generated],
+            "reference_ms": [round(c.reference_ms or 0.0, 4) for c in hand + generated],
+            "payloads": [len(p) for p in payloads],
+            "answers": [len(a) for a in answers],
+        }
+    ).encode()
+    end = len(head) + 1 + sum(map(len, payloads))
+    padding = b"\0" * (_answers_at(end, len(answers)) - end)
+    write_atomically(path, b"".join([head, b"\n", *payloads, padding, *answers]))
 
 
 def _locate(problem: Problem) -> tuple[list[PreparedCase], Path | None]:

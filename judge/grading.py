@@ -104,7 +104,7 @@ class Execution:
     def __iter__(self) -> Iterator[Outcome]:
         start = 0
         while start < len(self.cases):
-            lines = [c.payload for c in self.cases[start:]]
+            lines = [c.job for c in self.cases[start:]]
             worker, self.spare = self.spare or Worker(), None
             try:
                 worker.start(self.header(), lines, self.limits)
@@ -291,7 +291,7 @@ def load_ahead(
     then only starts it."""
     if _compile_error(problem, submission) is None:
         execution = Execution(problem, submission, cases, limits_for(problem, time_scale))
-        worker.load(execution.header(), [c.payload for c in cases], execution.limits)
+        worker.load(execution.header(), [c.job for c in cases], execution.limits)
 
 
 def grade(

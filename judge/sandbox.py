@@ -51,6 +51,19 @@ class Limits:
         return (self.cpu_ms + max(250, self.cpu_ms // 4)) * 1_000_000
 
 
+@dataclass(frozen=True)
+class FileSpan:
+    """A case's encoded arguments where they lie in a file (the cached cases): the worker maps
+    them from there rather than getting a copy through its job pipe. `data` is the same bytes,
+    sent instead if the file is no longer the one they were read from."""
+
+    path: str  # absolute: the worker runs in its own directory
+    device: int
+    inode: int
+    offset: int
+    data: memoryview
+
+
 @dataclass
 class Received:
     """What one wait on the worker produced: a message, or why there is none."""
@@ -60,6 +73,25 @@ class Received:
     answer: bytes | bytearray = b""  # the answer's canonical bytes (codecs.dump), if any
     proc_cpu_ns: int = 0  # CPU the judge saw the process use since the previous message
     stdout: tuple[int, int] = (0, 0)  # byte range of the solution's output since then
+
+
+def _mappable(cases: list[bytes | memoryview | FileSpan]) -> list | None:
+    """[path, device, inode, length] of the one file the cases' spans lie in, for the worker to
+    map; None when there are none, or the file at that path is not the one read any more."""
+    spans = [case for case in cases if isinstance(case, FileSpan)]
+    if not spans:
+        return None
+    first = spans[0]
+    if any((s.path, s.device, s.inode) != (first.path, first.device, first.inode) for s in spans):
+        return None
+    try:
+        now = os.stat(first.path)
+    except OSError:
+        return None
+    if (now.st_dev, now.st_ino) != (first.device, first.inode):
+        return None  # replaced since it was read: send the bytes themselves
+    length = max(s.offset + len(s.data) for s in spans)
+    return [first.path, first.device, first.inode, length]
 
 
 _local = threading.local()
@@ -148,24 +180,39 @@ class Worker:
             raise SandboxError("the sandbox could not start a worker process")
         return int(value)
 
-    def load(self, header: dict, cases: list[bytes | memoryview], limits: Limits) -> None:
-        """Send the job: the limits, the solution and its cases (each one's encoded arguments).
-        The worker reads it, then waits for `start`: a job sent ahead of its turn is read while
-        the judge does other work."""
+    def load(
+        self, header: dict, cases: list[bytes | memoryview | FileSpan], limits: Limits
+    ) -> None:
+        """Send the job: the limits, the solution and its cases (each one's encoded arguments,
+        or where they lie in a file). The worker reads it, then waits for `start`: a job sent
+        ahead of its turn is read while the judge does other work."""
         self._loaded = (header, limits, len(cases))
         self.limits = limits
         total_cpu_s = (len(cases) + 2) * limits.cpu_ms // 1000 + 10
         address_space = (limits.memory_mb + _BASE_ADDRESS_SPACE_MB) * 1024 * 1024
+        mapped = _mappable(cases)
+        sizes: list[int | list[int]] = []
+        sent: list[bytes | memoryview] = []
+        for case in cases:
+            if isinstance(case, FileSpan) and mapped is not None:
+                sizes.append([case.offset, len(case.data)])
+            else:
+                data = case.data if isinstance(case, FileSpan) else case
+                sizes.append(len(data))
+                sent.append(data)
         header = {
             **header,
             "limits": [address_space, limits.output_bytes, total_cpu_s],
-            "sizes": [len(case) for case in cases],
+            "sizes": sizes,
+            "file": mapped,
         }
         # After the job the pipe stays open as the worker's leash: it waits on it after its
         # last case (so the judge can measure it) and exits when the judge goes.
-        self._send(json.dumps(header).encode() + b"\n", *cases)
+        self._send(json.dumps(header).encode() + b"\n", *sent)
 
-    def start(self, header: dict, cases: list[bytes | memoryview], limits: Limits) -> Worker:
+    def start(
+        self, header: dict, cases: list[bytes | memoryview | FileSpan], limits: Limits
+    ) -> Worker:
         """Send the job unless `load` did, then let the worker run it: it sets the limits on
         itself, then loads the solution."""
         if self._loaded is None:

@@ -2,7 +2,8 @@
 
 Each run is a process forked from a pristine interpreter (`python -I`, see `zygote`) that
 never runs solution code. It reads one job from stdin (a JSON header line with the size of each
-case, then each case's arguments, marshalled), which may come ahead of its turn, limits itself,
+case, then each case's arguments, marshalled; cached cases are mapped from the judge's cache
+file instead, arguments only), which may come ahead of its turn, limits itself,
 and waits for one more byte: the judge's word to start. Then stdin becomes /dev/null for the
 solution. Results go back as JSON lines on a private pipe, each answer right after its line in
 canonical form (`codecs.dump`); the solution's prints go to stdout, a file the judge reads.
@@ -79,7 +80,7 @@ class _Channel:
 def preload() -> None:
     """Import what LeetCode's scope holds, and what a run needs to set itself up, before the
     job arrives (in the fork server: once for every run)."""
-    for name in (*_STAR_MODULES, *_PLAIN_MODULES, "resource", "threading"):
+    for name in (*_STAR_MODULES, *_PLAIN_MODULES, "mmap", "resource", "threading"):
         __import__(name)
 
 
@@ -442,9 +443,27 @@ def _keeper(fds: list[int], request: dict) -> None:
     main(channel_fd, status_fd, int(request["isolate"]))
 
 
+def _map_file(spec: list) -> memoryview:
+    """The start of the cases file the judge read (`Worker.load`): mapped, not copied. Only
+    the cases' arguments are mapped, never the expected answers stored after them."""
+    import mmap
+
+    path, device, inode, length = spec
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        found = os.fstat(fd)
+        if (found.st_dev, found.st_ino) != (device, inode) or found.st_size < length:
+            raise OSError("the cached cases changed during the run; run it again")
+        return memoryview(mmap.mmap(fd, length, access=mmap.ACCESS_READ))
+    finally:
+        os.close(fd)
+
+
 def _read_job(fd: int) -> tuple[dict, list, bytes]:
-    """The header line, then the cases: views into one buffer, read without copying. Also
-    returns what came after the job (the start signal, if it came with it)."""
+    """The header line, then the cases: views into one buffer, read without copying, or into
+    the mapped cases file. Also returns what came after the job (the start signal, if it came
+    with it). A file that cannot be mapped leaves the cases None and says why in the header's
+    `error`."""
     raw = bytearray()
     while b"\n" not in raw:
         chunk = os.read(fd, 1 << 16)
@@ -454,7 +473,8 @@ def _read_job(fd: int) -> tuple[dict, list, bytes]:
     end = raw.index(b"\n")
     header = _loads(raw[:end])
     sizes = header["sizes"]
-    body = bytearray(sum(sizes))
+    inline = [size for size in sizes if type(size) is int]
+    body = bytearray(sum(inline))
     have = min(len(raw) - end - 1, len(body))
     body[:have] = raw[end + 1 : end + 1 + have]
     surplus = bytes(raw[end + 1 + have :])
@@ -465,10 +485,21 @@ def _read_job(fd: int) -> tuple[dict, list, bytes]:
             if not got:
                 os._exit(3)
             have += got
+    mapped = None
+    if header.get("file"):
+        try:
+            mapped = _map_file(header["file"])
+        except (OSError, ValueError) as exc:
+            header["error"] = f"cannot read the cached cases: {exc}"
+            return header, None, surplus
     cases, at = [], 0
     for size in sizes:
-        cases.append(view[at : at + size])
-        at += size
+        if type(size) is int:
+            cases.append(view[at : at + size])
+            at += size
+        else:
+            offset, length = size
+            cases.append(mapped[offset : offset + length])
     return header, cases, surplus
 
 
@@ -503,6 +534,9 @@ def serve(channel_fd: int, entered: set, isolate: int) -> None:
     os.dup2(devnull, 0)
     os.close(devnull)
     try:
+        if cases is None:
+            channel.send({"t": "internal", "i": 0, "msg": header["error"]})
+            os._exit(0)
         again = run(channel, header, cases, scope)
         _flush()
         # Wait until the judge has measured this process and lets go (or kills it); meanwhile

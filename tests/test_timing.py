@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -206,3 +207,52 @@ def test_out_of_line_picks_the_unlucky_cases_first_within_a_budget():
     many = {i: 20.0 for i in range(100)}
     many[7] = 30.0  # out of line, but its excess is half a percent of the run: not worth it
     assert out_of_line(many, {i: 10.0 for i in range(100)}) == []
+
+
+def test_workers_map_the_cached_arguments_and_never_the_expected_answers(catalog, own_cache):
+    from judge.expected import cached_cases, prepare_cases
+    from judge.sandbox import _mappable
+
+    problem = catalog.get("sliding-window-maximum")
+    prepare_cases(problem)
+    cases = cached_cases(problem)
+    spans = [c.span for c in cases if c.span is not None]
+    assert len(spans) == len(problem.generated)
+    mapped = _mappable([c.job for c in cases])
+    path, _, _, length = mapped
+    raw = Path(path).read_bytes()
+    first_answer = bytes(next(c.answer for c in cases if c.span is not None))
+    # The mapped pages end before the first expected answer starts, for pages up to 64 KiB.
+    last_page_end = -(-length // 65536) * 65536
+    assert raw.index(first_answer, max(s.offset + len(s.data) for s in spans)) >= last_page_end
+    assert all(raw[s.offset : s.offset + len(s.data)] == s.data for s in spans)
+
+
+def test_a_cases_file_replaced_after_reading_is_sent_as_bytes(catalog, own_cache):
+    # Another judge may rewrite the cache while this one runs: the worker is then sent the
+    # arguments read before, not pointed at a file that no longer holds them.
+    from judge.expected import cached_cases, prepare_cases
+    from judge.grading import grade
+    from judge.sandbox import _mappable
+    from judge.submission import read_submission
+
+    problem = catalog.get("container-with-most-water")
+    prepare_cases(problem)
+    cases = cached_cases(problem)
+    (cached,) = (own_cache / "expected").iterdir()
+    (own_cache / "new").write_bytes(b"replaced\n")
+    os.replace(own_cache / "new", cached)  # as the cache is written: a new file at that path
+    assert _mappable([c.job for c in cases]) is None
+    events = list(grade(problem, read_submission(ACCEPTED), cases))
+    assert events[-1].result.verdict.value == "AC"
+
+
+def test_a_worker_refuses_a_cases_file_other_than_the_one_read(tmp_path):
+    from judge.worker import _map_file
+
+    path = tmp_path / "cases"
+    path.write_bytes(b"x" * 100)
+    found = path.stat()
+    assert bytes(_map_file([str(path), found.st_dev, found.st_ino, 100])) == b"x" * 100
+    with pytest.raises(OSError, match="changed"):
+        _map_file([str(path), found.st_dev, found.st_ino + 1, 100])

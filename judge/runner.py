@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from judge import calibration
 from judge.cache import cache_dir, write_atomically
@@ -196,7 +198,8 @@ class _Pipeline:
     """Judges entries in a given order, `jobs` at a time. Another thread makes the next files
     ready (worker booted, cached cases read and sent) while earlier ones run, at most `jobs`
     ahead: the judge mostly waits on pipes, so that work takes idle time, and no solution
-    runs beyond the `jobs` being judged."""
+    runs beyond the `jobs` being judged. (Plain threads: `concurrent.futures` would add 5 ms
+    to start-up.)"""
 
     def __init__(
         self,
@@ -206,32 +209,35 @@ class _Pipeline:
         time_scale: float,
         spare: Worker | None,
     ):
-        from concurrent.futures import Future, ThreadPoolExecutor
-
         self.entries, self.order, self.jobs, self.time_scale = entries, order, jobs, time_scale
         self.stop = threading.Event()  # set when the run is cut short
         self._lock = threading.Lock()
-        self._ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="judge-next")
-        self._runners = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="judge")
-        self._readies: dict[int, Future[Ready]] = {}
-        self._taken: set[int] = set()
+        self._readies: dict[int, _Slot] = {}
+        self._to_prepare: queue.SimpleQueue[tuple[int, Worker | None] | None] = queue.SimpleQueue()
+        self._done: queue.SimpleQueue[tuple[int, _Slot]] = queue.SimpleQueue()
+        self._next = 0  # the next step a runner takes
         self._closed = False
         self._spare = spare  # started early, for the first file
-        for step in range(min(jobs, len(order))):
-            self._make_ready(step)
+        self._threads = [threading.Thread(target=self._prepare, name="judge-next", daemon=True)]
+        self._threads += [
+            threading.Thread(target=self._run, name=f"judge-{i}", daemon=True)
+            for i in range(min(jobs, len(order)))
+        ]
+        with self._lock:
+            for step in range(min(jobs, len(order))):
+                self._make_ready(step)
         if self._spare is not None:  # no file to judge
             self._spare.close()
-        # Judging starts now, not when the caller first asks for a result.
-        self._futures = {self._runners.submit(self._judge, i): i for i in range(len(order))}
+        for thread in self._threads:  # judging starts now, not when a result is first asked for
+            thread.start()
 
     def results(self) -> Iterator[tuple[int, RunResult, float]]:
         """(position, result, seconds it took) of each entry as it finishes."""
-        from concurrent.futures import as_completed
-
-        for future in as_completed(self._futures):
-            outcome = future.result()
+        for _ in self.order:
+            step, slot = self._done.get()
+            outcome = slot.result()
             if outcome is not None:
-                yield self.order[self._futures[future]], *outcome
+                yield self.order[step], *outcome
 
     def close(self) -> None:
         """Stop: runs in progress end after their current case; files made ready for a turn
@@ -240,32 +246,59 @@ class _Pipeline:
             return
         self._closed = True
         self.stop.set()
-        self._runners.shutdown(wait=True, cancel_futures=True)
-        self._ahead.shutdown(wait=True, cancel_futures=True)
-        for step, future in self._readies.items():
-            if step not in self._taken and not future.cancelled():
-                try:
-                    future.result().worker.close()
-                except BaseException:
-                    pass
+        self._to_prepare.put(None)
+        for thread in self._threads:
+            if thread.ident is not None:
+                thread.join()
+        for slot in self._readies.values():
+            if slot.value is not None and not slot.taken:
+                slot.value.worker.close()
 
     def _make_ready(self, step: int) -> None:
+        """Queue `step` to be made ready (under the lock)."""
         if step < len(self.order) and step not in self._readies and not self.stop.is_set():
-            entry = self.entries[self.order[step]]
             spare, self._spare = self._spare, None
-            self._readies[step] = self._ahead.submit(Ready.start, entry, self.time_scale, spare)
+            self._readies[step] = _Slot()
+            self._to_prepare.put((step, spare))
+
+    def _prepare(self) -> None:
+        """The thread that makes files ready, in turn; once stopped, it only marks the rest
+        as never made ready."""
+        while (item := self._to_prepare.get()) is not None:
+            step, spare = item
+            slot = self._readies[step]
+            if self.stop.is_set():
+                if spare is not None:
+                    spare.close()
+                slot.run(lambda: None)
+            else:
+                slot.run(Ready.start, self.entries[self.order[step]], self.time_scale, spare)
+
+    def _run(self) -> None:
+        """A runner: judges the next step not taken yet, until none is left."""
+        while not self.stop.is_set():
+            with self._lock:
+                step, self._next = self._next, self._next + 1
+            if step >= len(self.order):
+                return
+            slot = _Slot()
+            slot.run(self._judge, step)
+            self._done.put((step, slot))
 
     def _judge(self, step: int) -> tuple[RunResult, float] | None:
         """The result and how many seconds it took, unless the run was cut short first."""
         started = time.perf_counter()
         with self._lock:
-            self._taken.add(step)
             self._make_ready(step)  # normally done already, when step - jobs began
             self._make_ready(step + self.jobs)
-            future = self._readies.get(step)
-        if future is None:
+            slot = self._readies.get(step)
+            if slot is not None:
+                slot.taken = True
+        if slot is None:
             return None  # stopped before it was made ready
-        ready = future.result()
+        ready = slot.result()
+        if ready is None:
+            return None
         if self.stop.is_set():
             ready.worker.close()
             return None
@@ -279,6 +312,31 @@ class _Pipeline:
         finally:
             events.close()  # kills the worker if the run was cut short
         return None
+
+
+class _Slot:
+    """The outcome of some work done on another thread: its value, or the error it raised."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.value: Any = None
+        self.error: BaseException | None = None
+        self.taken = False  # a runner has taken it (it owns the value now)
+
+    def run(self, function: Callable[..., Any], *args: Any) -> None:
+        try:
+            self.value = function(*args)
+        except BaseException as exc:
+            self.error = exc
+        finally:
+            self.done.set()
+
+    def result(self) -> Any:
+        """The value once done (None if the pipeline stopped first); re-raises the error."""
+        self.done.wait()
+        if self.error is not None:
+            raise self.error
+        return self.value
 
 
 class _Durations:

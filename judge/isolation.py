@@ -12,6 +12,7 @@ Runs inside the sandbox, so it imports only the standard library.
 from __future__ import annotations
 
 import ctypes
+import functools
 import os
 import sys
 
@@ -43,6 +44,7 @@ class _PathBeneathAttr(ctypes.Structure):
     _fields_ = [("allowed_access", ctypes.c_uint64), ("parent_fd", ctypes.c_int32)]
 
 
+@functools.cache
 def _libc() -> ctypes.CDLL | None:
     if not sys.platform.startswith("linux"):
         return None
@@ -50,6 +52,15 @@ def _libc() -> ctypes.CDLL | None:
         return ctypes.CDLL(None, use_errno=True)
     except OSError:
         return None
+
+
+def prepare() -> None:
+    """Look up the C functions now (in the fork server), so that each run's processes only
+    call them: every object made in a freshly forked process costs page copies."""
+    libc = _libc()
+    if libc is not None:
+        for name in ("prctl", "unshare", "syscall"):
+            getattr(libc, name, None)
 
 
 def die_with_parent() -> None:
@@ -67,8 +78,11 @@ def become_subreaper() -> None:
 
 
 def _write(path: str, text: str) -> None:
-    with open(path, "w") as f:
-        f.write(text)
+    fd = os.open(path, os.O_WRONLY)
+    try:
+        os.write(fd, text.encode())
+    finally:
+        os.close(fd)
 
 
 def enter_namespaces() -> set[str]:

@@ -382,6 +382,7 @@ def test_a_run_that_changes_the_interpreter_leaves_the_next_run_clean(catalog, t
         "builtins.max = lambda *a, **k: -1\n"
         "heapq.heappush = None\n"
         "sys.modules['collections'] = None\n"
+        "globals()['List'] = None\n"  # LeetCode's scope, which every run is given
         "return -1"
     )
     assert judge_source(catalog, tmp_path, vandal, "vandal.py").verdict.value == "WA"

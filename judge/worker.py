@@ -209,6 +209,7 @@ def run(channel: _Channel, header: dict, cases: list, scope: dict) -> Again | No
         except BaseException:
             return None
 
+    args = result = output = None  # kept below even when there is no case (`judge doctor`)
     for index, line in enumerate(cases):
         args = result = output = None  # free the previous case's data before building this one
         try:

@@ -465,3 +465,23 @@ def test_judging_closed_early_leaves_nothing(catalog, results_taken):
     with runner.Judging(entries, jobs=2) as judging:
         got = [result for _, (_, result) in zip(range(results_taken), judging)]
     assert [r.verdict.value for r in got] == ["AC"] * results_taken
+
+
+def test_a_worker_with_no_cases_waits_to_be_measured():
+    # `judge doctor` starts one with no cases: it must stay until the judge has seen it, or a
+    # busy judge finds it gone and reports every protection as missing.
+    import time
+
+    from judge.sandbox import Limits, Worker, _gone
+
+    header = {
+        "source": "class Solution:\n    def probe(self) -> None:\n        return None\n",
+        "filename": "probe.py",
+        "method": "probe",
+        "params": [],
+        "output": ["return", "None", -1],
+    }
+    with Worker().start(header, [], Limits(cpu_ms=1000, memory_mb=256)) as worker:
+        time.sleep(0.3)  # a judge slowed down by other load reads its messages late
+        assert worker.receive().message == {"t": "ready", "so": 0}
+        assert worker.pid != worker.keeper and not _gone(worker.pid)

@@ -31,9 +31,7 @@ class Outcome:
 
     index: int
     verdict: Verdict | None  # None: the method returned an answer, still to be compared
-    raw: bytes | bytearray | None = (
-        None  # the answer as the worker sent it (canonical, codecs.dump)
-    )
+    raw: bytes | bytearray | None = None  # the answer as the worker sent it (codecs.dump)
     time_ms: float = 0.0
     message: str = ""
     traceback: list[str] = field(default_factory=list)

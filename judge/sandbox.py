@@ -133,6 +133,7 @@ class Worker:
         self.peak_memory_kb = 0
         self._keeper: int | None = None
         self._adopted: int | None = None  # the process that runs the solution, once it said so
+        self._greeted = False  # its first message (its pid) has been read
         self._pid_started: int | None = None
         self.protections: list[str] = []
         self._loaded: tuple[dict, Limits, int] | None = None  # the job sent, before it starts
@@ -266,7 +267,7 @@ class Worker:
             return self._stop("garbled")
         if not isinstance(message, dict):
             return self._stop("garbled")
-        if message.get("t") == "hello" and self._adopted is None:
+        if message.get("t") == "hello" and not self._greeted:
             if not self._adopt(message):
                 return self._stop("garbled")
             return self.receive(cpu_ns, max(0.0, deadline - time.monotonic()))
@@ -322,18 +323,25 @@ class Worker:
 
     def _adopt(self, hello: dict) -> bool:
         """Measure the process that runs the solution, once its pid is shown to be our own
-        descendant (its parent, or its parent's parent, is the process the judge started)."""
+        descendant (its parent, or its parent's parent, is the process the judge started).
+
+        Only the first hello counts: the worker says it before any solution code runs. It may
+        have ended by the time the judge reads it (a solution that kills itself at once, on a
+        busy machine): there is nothing left to measure then, and its exit status says how it
+        ended, so that is no reason to call the channel garbled."""
+        self._greeted = True
         pid = hello.get("pid")
         if not isinstance(pid, int) or pid <= 0:
             return False
         parent = _parent(pid)
-        if parent != self.keeper and (parent is None or _parent(parent) != self.keeper):
+        if parent is not None and parent != self.keeper and _parent(parent) != self.keeper:
             return False
-        self._adopted = pid
-        self._pid_started = _started(pid)
         protections = hello.get("protections")
         if isinstance(protections, list):
             self.protections = [str(p) for p in protections]
+        if parent is not None:
+            self._adopted = pid
+            self._pid_started = _started(pid)
         return True
 
     def stdout(self, span: tuple[int, int], limit: int = 4096) -> str:

@@ -485,3 +485,24 @@ def test_a_worker_with_no_cases_waits_to_be_measured():
         time.sleep(0.3)  # a judge slowed down by other load reads its messages late
         assert worker.receive().message == {"t": "ready", "so": 0}
         assert worker.pid != worker.keeper and not _gone(worker.pid)
+
+
+def test_a_worker_gone_before_the_judge_reads_it_still_gets_its_verdict(catalog, tmp_path):
+    # On a busy machine the judge may read the worker's first words after it has ended: a
+    # solution that kills itself at once is still a Runtime Error by SIGKILL, not "garbled".
+    import signal
+    import time
+
+    from judge.grading import Execution, limits_for
+    from judge.sandbox import Worker
+
+    path = tmp_path / "s.py"
+    write(path, body("import os, signal; os.kill(os.getpid(), signal.SIGKILL)"))
+    problem = catalog.get(SLUG)
+    cases = prepare_cases(problem)
+    execution = Execution(problem, read_submission(path), cases, limits_for(problem))
+    with Worker().start(execution.header(), [c.job for c in cases], execution.limits) as worker:
+        time.sleep(0.5)  # long gone by now
+        assert worker.receive().message == {"t": "ready", "so": 0}
+        assert worker.receive().reason == "eof"
+        assert worker.finish() == -signal.SIGKILL

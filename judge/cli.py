@@ -203,10 +203,10 @@ def all_command(
                 for path in skipped:
                     err.print(f"skipped {path.name}: no problem named {path.stem!r}", style="dim")
             if as_json:
-                results = judging.in_order()
+                results = runner.in_order(judging)
             else:
                 out = report.console()
-                results = report.run_with_progress(out, entries, judging)
+                results = runner.in_order(report.with_progress(out, len(entries), judging))
     accepted = sum(1 for r in results if r.verdict.value == "AC")
     if as_json:
         _print_json(

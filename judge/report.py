@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -252,18 +252,13 @@ def case_status(out: Console, enabled: bool = True) -> _CaseStatus:
     return _CaseStatus(out, enabled)
 
 
-def run_with_progress(
-    out: Console,
-    entries: list[Any],
-    finished: Iterable[tuple[int, RunResult]],
-    enabled: bool = True,
-) -> list[RunResult]:
-    """Collect results as they finish (in any order), with a progress bar on a terminal;
-    returns them in the entries' order."""
-    results: dict[int, RunResult] = {}
-    if not (enabled and out.is_terminal):
-        results.update(finished)
-        return [results[i] for i in sorted(results)]
+def with_progress(
+    out: Console, total: int, finished: Iterable[tuple[int, RunResult]]
+) -> Iterator[tuple[int, RunResult]]:
+    """Pass results on as they finish, with a progress bar on a terminal."""
+    if not out.is_terminal:
+        yield from finished
+        return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     columns = (
@@ -273,11 +268,10 @@ def run_with_progress(
         TimeElapsedColumn(),
     )
     with Progress(*columns, console=out, transient=True) as progress:
-        task = progress.add_task("judging", total=len(entries))
+        task = progress.add_task("judging", total=total)
         for position, result in finished:
-            results[position] = result
             progress.update(task, description=f"judged {result.problem}", advance=1)
-    return [results[i] for i in sorted(results)]
+            yield position, result
 
 
 def run_checks(out: Console, problems: list[Any], verify_one: Callable, enabled: bool) -> list[Any]:

@@ -7,7 +7,7 @@ import os
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -140,6 +140,12 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def in_order(finished: Iterable[tuple[int, RunResult]]) -> list[RunResult]:
+    """Every result, in the entries' order, once all are in."""
+    done = dict(finished)
+    return [done[i] for i in sorted(done)]
+
+
 class Judging:
     """Judges entries, `jobs` at a time: iterate for (position, result) as each one finishes.
 
@@ -177,11 +183,6 @@ class Judging:
         finally:
             self.close()
         self._durations.save()
-
-    def in_order(self) -> list[RunResult]:
-        """Every result, in the entries' order, once all are in."""
-        done = dict(self)
-        return [done[i] for i in sorted(done)]
 
     def close(self) -> None:
         """Stop: runs in progress end after their current case; the rest never start."""

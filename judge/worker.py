@@ -523,8 +523,7 @@ def serve(channel_fd: int, entered: set, isolate: int) -> None:
     if isolate and isolation.restrict_writes(os.getcwd()):
         protections.append("landlock")
     channel.send({"t": "hello", "pid": pid, "protections": protections})
-    preload()
-    header, cases, surplus = _read_job(0)
+    header, cases, surplus = _read_job(0)  # (the fork server has preloaded the modules)
     # Everything up to the solution's first line is done before the start signal: the job
     # may have come ahead of its turn.
     scope = _SCOPE or leetcode_scope()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from pathlib import Path
@@ -49,3 +50,19 @@ def key(*parts: bytes) -> str:
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)
     return digest.hexdigest()[:KEY_LENGTH]
+
+
+@functools.cache
+def code_version() -> bytes:
+    """A digest of the judge's own code, part of every cache key: a new version, or any edit of
+    it, parses specs and measures references again. Derived from the files themselves (once
+    per process, about a millisecond), so no list of "files that matter" can fall behind."""
+    package = Path(__file__).resolve().parent
+    digest = blake2b()
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package).as_posix()
+        if relative.startswith("_data/"):
+            continue  # bundled problems and solutions: keyed by their own bytes
+        digest.update(relative.encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.digest()

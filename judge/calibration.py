@@ -45,9 +45,6 @@ class Calibration:
     measured: str  # ISO date and time
     pinned: bool = False
 
-    def to_json(self) -> dict:
-        return {**asdict(self), "reference_ms": REFERENCE_MS, "reference": REFERENCE_MACHINE}
-
 
 def _tree(depth: int) -> list | None:
     return None if depth == 0 else [_tree(depth - 1), depth, _tree(depth - 1)]

@@ -10,8 +10,8 @@ from typing import Any
 
 from judge.codecs import dump, load
 from judge.errors import ProblemError
-from judge.problems import Problem, check_input
-from judge.sandbox import FileSpan
+from judge.protocol import FileSpan
+from judge.spec import Problem, check_input
 
 # marshal reads a 10^5-number input three times faster than JSON. Version 2 has no shared
 # references, so two equal lists in one input arrive as two lists, as they would from JSON.
@@ -23,7 +23,7 @@ class PreparedCase:
     """A case ready to send: its arguments as the worker reads them, and the expected answer."""
 
     name: str
-    payload: bytes | memoryview  # marshal of the written arguments, in parameter order
+    payload: bytes | memoryview  # the packed arguments (`pack_args`)
     answer: bytes | memoryview | None  # the expected answer (codecs.dump); None: not known
     params: tuple[str, ...]
     example: bool = False
@@ -46,10 +46,10 @@ class PreparedCase:
         return None if self.answer is None else load(self.answer)
 
 
-def encode_args(problem: Problem, values: dict[str, Any]) -> bytes:
-    """The arguments of one case in parameter order, in the form the worker reads. After them
-    comes, for each `node_of` parameter, the position of its node in its tree's level order
-    (see `codecs.decode_args`): found once here, not by a search on every run."""
+def pack_args(problem: Problem, values: dict[str, Any]) -> bytes:
+    """The arguments of one case in parameter order, marshalled: the form the worker reads.
+    After them comes, for each `node_of` parameter, the position of its node in its tree's
+    level order (see `codecs.build_args`): found once here, not by a search on every run."""
     written = [values[p.name] for p in problem.params]
     for p in problem.params:
         if p.node_of is not None:
@@ -64,7 +64,7 @@ def hand_cases(problem: Problem) -> list[PreparedCase]:
     """The spec's hand-written cases."""
     names = tuple(p.name for p in problem.params)
     return [
-        PreparedCase(c.name, encode_args(problem, c.input), dump(c.expected), names, c.example)
+        PreparedCase(c.name, pack_args(problem, c.input), dump(c.expected), names, c.example)
         for c in problem.cases
     ]
 
@@ -100,7 +100,7 @@ _GENERATOR_SCOPES: dict[Any, tuple[Problem, dict[str, Any]]] = {}
 
 
 def generate(problem: Problem, name: str, rng: random.Random, args: dict, what: str) -> bytes:
-    """Call one generator and check its input against the signature: the encoded arguments."""
+    """Call one generator and check its input against the signature: the packed arguments."""
     function = generator_function(problem, name, what)
     try:
         values = function(rng, **args)
@@ -109,11 +109,11 @@ def generate(problem: Problem, name: str, rng: random.Random, args: dict, what: 
             f"{problem.path}: {what}: generator {name!r} failed: {type(exc).__name__}: {exc}"
         ) from None
     check_input(_Complaint(problem, what), ("input",), values, problem.params)  # type: ignore[arg-type]
-    return encode_args(problem, values)
+    return pack_args(problem, values)
 
 
 def generate_inputs(problem: Problem) -> list[tuple[str, bytes]]:
-    """Run the spec's generators: (case name, encoded arguments) for every generated case."""
+    """Run the spec's generators: (case name, packed arguments) for every generated case."""
     return [
         (
             g.name,

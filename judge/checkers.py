@@ -1,6 +1,6 @@
 """Compare an answer with the expected one, on plain data decoded in the judge's own process.
 
-A checker is a small pure function `check(expected, output) -> Check`, chosen by name from the
+A checker is a small pure function `check(expected, output) -> Comparison`, chosen by name from the
 problem spec. Neither argument is ever an object the solution built, so no `__eq__` of its own
 can take part.
 """
@@ -14,7 +14,7 @@ from typing import Any
 
 
 @dataclass(frozen=True)
-class Check:
+class Comparison:
     """Whether the answer is right, and for a wrong one a short hint of what differs."""
 
     ok: bool
@@ -61,26 +61,26 @@ def _length_hint(expected: list, output: list, unit: str) -> str:
     return ""
 
 
-def exact(expected: Any, output: Any) -> Check:
+def exact(expected: Any, output: Any) -> Comparison:
     """The same data in the same order; `1` and `true` differ, as they do on LeetCode."""
     if _same(expected, output):
-        return Check(True)
+        return Comparison(True)
     if isinstance(expected, list) and isinstance(output, list):
         hint = _length_hint(expected, output, "elements")
         if not hint:
             first = next(i for i, (e, o) in enumerate(zip(expected, output)) if not _same(e, o))
             hint = f"first difference at index {first}"
-        return Check(False, hint)
-    return Check(False)
+        return Comparison(False, hint)
+    return Comparison(False)
 
 
-def any_order(expected: Any, output: Any) -> Check:
+def any_order(expected: Any, output: Any) -> Comparison:
     """A list with the same elements, counted with multiplicity, in any order."""
     if not isinstance(output, list):
-        return Check(False, "expected a list")
+        return Comparison(False, "expected a list")
     if _multiset(expected) == _multiset(output):
-        return Check(True)
-    return Check(False, _length_hint(expected, output, "elements"))
+        return Comparison(True)
+    return Comparison(False, _length_hint(expected, output, "elements"))
 
 
 def _inner_key(inner: list) -> tuple:
@@ -95,27 +95,27 @@ def _shown(key: tuple) -> str:
     return "[" + ",".join(str(v) for v in values) + "]"
 
 
-def nested_any_order(expected: Any, output: Any) -> Check:
+def nested_any_order(expected: Any, output: Any) -> Comparison:
     """A set of multisets: order is free at both levels, and no inner list may repeat."""
     if not isinstance(output, list) or not all(isinstance(x, list) for x in output):
-        return Check(False, "expected a list of lists")
+        return Comparison(False, "expected a list of lists")
     got = Counter(map(_inner_key, output))
     repeated = [key for key, n in got.items() if n > 1]
     if repeated:
-        return Check(False, f"{_shown(repeated[0])} appears {got[repeated[0]]} times")
+        return Comparison(False, f"{_shown(repeated[0])} appears {got[repeated[0]]} times")
     if Counter(map(_inner_key, expected)) == got:
-        return Check(True)
-    return Check(False, _length_hint(expected, output, "lists"))
+        return Comparison(True)
+    return Comparison(False, _length_hint(expected, output, "lists"))
 
 
-def node_value(expected: Any, output: Any) -> Check:
+def same_val(expected: Any, output: Any) -> Comparison:
     """The returned node, judged by its `val` (the worker sends only the value)."""
-    return Check(_same(expected, output))
+    return Comparison(_same(expected, output))
 
 
-CHECKERS: dict[str, Callable[[Any, Any], Check]] = {
+CHECKERS: dict[str, Callable[[Any, Any], Comparison]] = {
     "exact": exact,
     "any_order": any_order,
     "nested_any_order": nested_any_order,
-    "node_value": node_value,
+    "node_value": same_val,
 }

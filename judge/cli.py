@@ -10,9 +10,12 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from judge.catalog import Catalog
 
 EXIT_OK, EXIT_VERDICT, EXIT_USAGE = 0, 1, 2
 
@@ -69,15 +72,8 @@ def time_scale_option(function: Callable[..., Any]) -> Callable[..., Any]:
     )(function)
 
 
-def _print_json(data: Any) -> None:
-    """Machine-readable output: plain JSON on stdout, no terminal renderer needed."""
-    import json
-
-    sys.stdout.write(json.dumps(data, indent=2) + "\n")
-
-
-def _catalog(problem_dirs: tuple[str, ...]):
-    from judge.problems import Catalog
+def _catalog(problem_dirs: tuple[str, ...]) -> Catalog:
+    from judge.catalog import Catalog
 
     return Catalog(problem_dirs)
 
@@ -131,8 +127,9 @@ def submit(
 
     # Started first, so that the worker's start-up overlaps with loading the judge itself.
     with Worker() as spare:
-        from judge import report, runner
+        from judge import jsonout, report, runner
         from judge.grading import Finished
+        from judge.results import Verdict
 
         out = report.console()
         catalog = _catalog(problem_dirs)
@@ -146,10 +143,10 @@ def submit(
                     status.advance(event)
     assert result is not None
     if as_json:
-        _print_json(result.to_json())
+        jsonout.emit(jsonout.run_result(result))
     else:
         report.render_result(out, result)
-    sys.exit(EXIT_OK if result.verdict.value == "AC" else EXIT_VERDICT)
+    sys.exit(EXIT_OK if result.verdict is Verdict.AC else EXIT_VERDICT)
 
 
 @cli.command(name="all")
@@ -190,12 +187,13 @@ def all_command(
     # The first file's worker boots while the judge loads itself and the problems; the first
     # files are judged while the terminal's renderer loads (JSON output needs none).
     with Worker() as spare:
-        from judge import runner
+        from judge import jsonout, pipeline, runner
+        from judge.results import Verdict
 
         catalog = _catalog(problem_dirs)
         entries, skipped = runner.collect(catalog, folder)
-        jobs = jobs or runner.default_jobs()
-        with runner.Judging(entries, jobs, time_scale, spare) as judging:
+        jobs = jobs or pipeline.default_jobs()
+        with pipeline.Judging(entries, jobs, time_scale, spare) as judging:
             if skipped or not as_json:
                 from judge import report
 
@@ -203,18 +201,13 @@ def all_command(
                 for path in skipped:
                     err.print(f"skipped {path.name}: no problem named {path.stem!r}", style="dim")
             if as_json:
-                results = runner.in_order(judging)
+                results = pipeline.in_order(judging)
             else:
                 out = report.console()
-                results = runner.in_order(report.with_progress(out, len(entries), judging))
-    accepted = sum(1 for r in results if r.verdict.value == "AC")
+                results = pipeline.in_order(report.with_progress(out, len(entries), judging))
+    accepted = sum(1 for r in results if r.verdict is Verdict.AC)
     if as_json:
-        _print_json(
-            {
-                "results": [r.to_json() for r in results],
-                "summary": {"accepted": accepted, "total": len(results)},
-            }
-        )
+        jsonout.emit(jsonout.all_results(results, accepted))
     else:
         out.print(report.results_table(results))
         style = "bold green" if accepted == len(results) else "bold red"
@@ -235,12 +228,14 @@ def list_command(as_json: bool, problem_dirs: tuple[str, ...]) -> None:
         judge list
         judge list --json
     """
-    from judge import report
-
     problems = _catalog(problem_dirs).summaries()
     if as_json:
-        _print_json([report.problem_json(p) for p in problems])
+        from judge import jsonout
+
+        jsonout.emit(jsonout.problems(problems))
     else:
+        from judge import report
+
         report.console().print(report.problems_table(problems))
 
 
@@ -305,7 +300,7 @@ def verify(
         judge verify sliding-window-maximum
         judge verify --problems ./my-problems --json
     """
-    from judge import report
+    from judge import jsonout, report
     from judge.verify import verify_problem
 
     catalog = _catalog(problem_dirs)
@@ -317,7 +312,7 @@ def verify(
     )
     failed = [c for c in checks if not c.ok]
     if as_json:
-        _print_json(report.checks_json(checks))
+        jsonout.emit(jsonout.checks(checks))
     else:
         out.print(report.checks_table(checks))
         style = "bold red" if failed else "bold green"
@@ -339,12 +334,12 @@ def doctor(as_json: bool) -> None:
     \b
         judge doctor
     """
-    from judge import report
+    from judge import jsonout, report
     from judge.doctor import probe
 
     protections = probe()
     if as_json:
-        _print_json([{"name": p.name, "active": p.active, "detail": p.detail} for p in protections])
+        jsonout.emit(jsonout.protections(protections))
     else:
         report.console().print(report.protections_table(protections))
 
@@ -373,11 +368,11 @@ def calibrate(pinned: float | None, as_json: bool) -> None:
         judge calibrate
         judge calibrate --set 1.0
     """
-    from judge import calibration, report
+    from judge import calibration, jsonout, report
 
     result = calibration.pin(pinned) if pinned is not None else calibration.calibrate()
     if as_json:
-        _print_json(result.to_json())
+        jsonout.emit(jsonout.calibration(result))
     else:
         report.render_calibration(report.console(), result)
 

@@ -1,5 +1,14 @@
 """LeetCode values: parse type names, build trees from level order, turn answers into plain data.
 
+Three forms of a value, and one verb for each move between them:
+
+- **plain data** (JSON-like: lists, ints, `None`...) is how specs write values and how the
+  judge compares answers;
+- **objects** are what a solution receives and returns: `build`/`build_args` make them from
+  plain data (a level-order list becomes a tree of `TreeNode`), and `plain` turns a returned
+  object back into plain data, checking its type;
+- **canonical bytes** are how answers travel and are cached: `dump` and `load`.
+
 This module runs on both sides of the sandbox, so it imports only the standard library.
 """
 
@@ -10,16 +19,34 @@ import sys
 from array import array
 from collections import deque
 from itertools import chain, islice
-from typing import Any
+from typing import Any, NamedTuple
 
-# A parsed type is a tuple: ("int",), ("list", inner), ("tree",), ("none",).
-Type = tuple
+
+class Type(NamedTuple):
+    """A parsed type: `int`, `float`, `bool`, `str`, `list` (of `item`), `tree` or `none`. A
+    tuple, so that the hot paths test `t[0]` at C speed."""
+
+    kind: str
+    item: Type | None = None
+
 
 _SCALARS = {"int", "float", "bool", "str"}
 # The built-in types that plain data of each scalar type may hold (`bool` is not an `int` here).
 _EXACT: dict[str, set[type]] = {"int": {int}, "float": {int, float}, "bool": {bool}, "str": {str}}
 _TREE_ITEMS = {int, type(None)}
 _SEQUENCES = (list, tuple, deque)
+
+
+INT = Type("int")
+TREE = Type("tree")
+NONE = Type("none")
+_INT_LIST = Type("list", INT)
+
+
+def _item(t: Type) -> Type:
+    """The items' type of a list type."""
+    assert t.item is not None, t
+    return t.item
 
 
 class TypeSpecError(ValueError):
@@ -34,15 +61,15 @@ def parse_type(text: str) -> Type:
     """Parse `List[List[int]]`, `Optional[TreeNode]`, ... into the tuple form."""
     name = text.strip()
     if name in _SCALARS:
-        return (name,)
+        return Type(name)
     if name in {"TreeNode", "'TreeNode'"}:
-        return ("tree",)
+        return TREE
     if name == "None":
-        return ("none",)
+        return NONE
     for prefix in ("List[", "list[", "Optional["):
         if name.startswith(prefix) and name.endswith("]"):
             inner = parse_type(name[len(prefix) : -1])
-            return ("list", inner) if prefix != "Optional[" else inner
+            return Type("list", inner) if prefix != "Optional[" else inner
     raise TypeSpecError(f"unknown type {text!r} (use int, float, bool, str, List[T], TreeNode)")
 
 
@@ -50,7 +77,7 @@ def type_name(t: Type) -> str:
     """The Python spelling of a parsed type, as shown in signatures."""
     kind = t[0]
     if kind == "list":
-        return f"List[{type_name(t[1])}]"
+        return f"List[{type_name(_item(t))}]"
     if kind == "tree":
         return "Optional[TreeNode]"
     if kind == "none":
@@ -105,7 +132,7 @@ def tree_to_list(root: Any) -> list:
         if id(node) in seen:
             raise AnswerTypeError("the returned tree has a cycle")
         seen.add(id(node))
-        out.append(scalar(node.val, ("int",)))
+        out.append(scalar(node.val, INT))
         queue.append(node.left)
         queue.append(node.right)
     while out and out[-1] is None:
@@ -113,30 +140,17 @@ def tree_to_list(root: Any) -> list:
     return out
 
 
-def find_node(root: Any, val: Any) -> Any:
-    """The node of `root` holding `val` (LeetCode passes `p`, `q` as nodes of the tree)."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node is None:
-            continue
-        if node.val == val:
-            return node
-        stack.append(node.right)
-        stack.append(node.left)
-    raise ValueError(f"no node with value {val} in the tree")
-
-
-def decode(value: Any, t: Type, node_class: type = TreeNode) -> Any:
-    """Turn written data into what the solution receives (JSON already gives fresh lists)."""
+def build(value: Any, t: Type, node_class: type = TreeNode) -> Any:
+    """The object a solution receives for plain data of type `t` (unmarshalled data is already
+    fresh lists)."""
     if t[0] == "tree":
         return build_tree(value, node_class)
-    if t[0] == "list" and t[1][0] == "tree":
+    if t[0] == "list" and _item(t)[0] == "tree":
         return [build_tree(v, node_class) for v in value]
     return value
 
 
-def decode_args(written: list, params: list[tuple[Type, str | None]], names: list[str]) -> list:
+def build_args(written: list, params: list[tuple[Type, str | None]], names: list[str]) -> list:
     """The arguments a solution receives for one case. A `node_of` parameter becomes the very
     node of its tree holding the written value (the first in level order); its position may
     follow the arguments, which spares a search of a 10^5-node tree."""
@@ -148,7 +162,7 @@ def decode_args(written: list, params: list[tuple[Type, str | None]], names: lis
             trees[name] = (value, nodes)
             args.append(nodes[0] if nodes else None)
         else:
-            args.append(value if ref is not None else decode(value, t))
+            args.append(value if ref is not None else build(value, t))
     positions = iter(written[len(params) :])
     for i, (_, ref) in enumerate(params):
         if ref is not None:
@@ -177,7 +191,7 @@ def scalar(value: Any, t: Type) -> Any:
     raise AnswerTypeError(f"returned {_describe(value)}, expected {kind}")
 
 
-def encode(value: Any, t: Type) -> Any:
+def plain(value: Any, t: Type) -> Any:
     """Turn what the solution returned into plain data of type `t`, or raise AnswerTypeError."""
     kind = t[0]
     if kind == "none":
@@ -191,28 +205,28 @@ def encode(value: Any, t: Type) -> Any:
     if kind == "list":
         if not isinstance(value, (list, tuple, deque)):
             raise AnswerTypeError(f"returned {_describe(value)}, expected {type_name(t)}")
-        inner = t[1]
+        inner = _item(t)
         if inner[0] in _SCALARS:
             # Fast path: exactly the right built-in types (no subclass can hide here), checked
             # at C speed; a 10^5-element answer would otherwise cost tens of ms per case.
             if type(value) in _SEQUENCES and set(map(type, value)) <= _EXACT[inner[0]]:
                 return list(value)
             return [scalar(v, inner) for v in value]
-        return [encode(v, inner) for v in value]
+        return [plain(v, inner) for v in value]
     return scalar(value, t)
 
 
-def node_value(value: Any) -> Any:
+def node_val(value: Any) -> Any:
     """A returned node is judged and shown by its `val`; `None` stays `null`."""
     if value is None:
         return None
     if not hasattr(value, "val"):
         raise AnswerTypeError(f"returned {_describe(value)}, expected a TreeNode")
-    return scalar(value.val, ("int",))
+    return scalar(value.val, INT)
 
 
 def conforms(value: Any, t: Type) -> bool:
-    """Whether decoded plain data has the shape of `t` (the judge re-checks what it receives)."""
+    """Whether plain data has the shape of `t` (the judge re-checks what it receives)."""
     kind = t[0]
     if kind == "none":
         return value is None
@@ -221,7 +235,7 @@ def conforms(value: Any, t: Type) -> bool:
     if kind == "list":
         if not isinstance(value, list):
             return False
-        inner = t[1]
+        inner = _item(t)
         if inner[0] in _EXACT:
             return set(map(type, value)) <= _EXACT[inner[0]]
         return all(conforms(v, inner) for v in value)
@@ -241,14 +255,11 @@ _INT_ARRAY_MIN = 64
 _SWAP = sys.byteorder != "little"
 
 
-_INT_LIST = ("list", ("int",))
-
-
 def dump(value: Any, t: Type | None = None) -> bytes:
     """The canonical bytes of an answer: the worker sends answers in this form and expected
     answers are kept in it, so equal answers are equal bytes and need no decoding. A long list
     of integers is packed (see `_INT_ARRAY`); anything else is compact JSON. `t`: the type
-    `encode` gave the value, so its items need no second look."""
+    `plain` gave the value, so its items need no second look."""
     if (
         type(value) is list
         and len(value) >= _INT_ARRAY_MIN

@@ -6,9 +6,17 @@ import os
 import sys
 from dataclasses import dataclass
 
-from judge.sandbox import Limits, Worker
+from judge.limits import Limits
+from judge.protocol import Call
+from judge.sandbox import Worker
 
-_PROBE = "class Solution:\n    def probe(self) -> None:\n        return None\n"
+PROBE = Call(
+    source="class Solution:\n    def probe(self) -> None:\n        return None\n",
+    filename="probe.py",
+    method="probe",
+    params=(),
+    output=("return", "None", -1),
+)
 
 
 @dataclass
@@ -22,14 +30,7 @@ class Protection:
 
 def probe() -> list[Protection]:
     """Start one real worker and report what it could set up."""
-    header = {
-        "source": _PROBE,
-        "filename": "probe.py",
-        "method": "probe",
-        "params": [],
-        "output": ["return", "None", -1],
-    }
-    with Worker().start(header, [], Limits(cpu_ms=1000, memory_mb=256)) as worker:
+    with Worker().start(PROBE, [], Limits(cpu_ms=1000, memory_mb=256)) as worker:
         worker.receive()
         active = set(worker.protections)
         measured = worker.pid != worker.keeper

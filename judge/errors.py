@@ -18,3 +18,7 @@ class SpecError(UsageError):
 
 class ProblemError(UsageError):
     """A problem package that cannot be judged: its generator or reference solution fails."""
+
+
+class SandboxError(UsageError):
+    """This machine cannot start a sandboxed run (out of processes, no interpreter...)."""

@@ -1,28 +1,27 @@
-"""Drive cases through the sandbox and decide verdicts; yields events for any renderer.
+"""Drive cases through the sandbox; yields events for any renderer.
 
-`execute` says what happened on each case (an answer, or a crash, a timeout, ...); `grade`
-compares answers with the expected ones and decides the verdict of the run. Both are
-generators, so the terminal, JSON output and the tests consume the same stream.
+`Execution` runs a submission's cases in as few worker processes as possible and says what the
+sandbox saw on each (`Outcome`, with the verdict `verdicts.of_case` gives it); `grade` compares
+answers (`verdicts.of_answer`) and puts together the run's result. Both are generators, so the
+terminal, JSON output and the tests consume the same stream.
 """
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from judge import calibration, codecs, remeasure
+from judge import codecs, limits, protocol, remeasure, verdicts
 from judge.cases import PreparedCase
 from judge.checkers import CHECKERS
 from judge.errors import ProblemError
-from judge.problems import Problem
+from judge.limits import Limits
 from judge.results import CaseResult, Failure, RunResult, Verdict
-from judge.sandbox import Limits, Received, Worker
+from judge.sandbox import Received, Stop, Worker
+from judge.spec import Problem
 from judge.submission import Submission, defines
-
-LOADING = "while loading the solution"
 
 
 @dataclass
@@ -34,7 +33,7 @@ class Outcome:
     raw: bytes | bytearray | None = None  # the answer as the worker sent it (codecs.dump)
     time_ms: float = 0.0
     message: str = ""
-    traceback: list[str] = field(default_factory=list)
+    traceback: tuple[str, ...] = ()
     stdout: str = ""
 
     @cached_property
@@ -62,10 +61,19 @@ Event = CaseDone | Finished
 
 
 def limits_for(problem: Problem, time_scale: float = 1.0) -> Limits:
-    """The problem's limits on this machine: the spec's time limit is for the reference machine,
-    so it is scaled by this machine's calibration, then by the user's `time_scale`."""
-    cpu_ms = calibration.limit_ms(problem.time_ms, calibration.factor(), time_scale)
-    return Limits(cpu_ms=cpu_ms, memory_mb=problem.memory_mb)
+    """The problem's limits on this machine (see `limits.for_problem`)."""
+    return limits.for_problem(problem.time_ms, problem.memory_mb, time_scale)
+
+
+def call_of(problem: Problem, submission: Submission) -> protocol.Call:
+    """What the worker runs on every case of `problem`."""
+    return protocol.Call(
+        source=submission.source,
+        filename=str(submission.path),
+        method=problem.method,
+        params=tuple((p.name, p.type, p.node_of) for p in problem.params),
+        output=problem.output_mode,
+    )
 
 
 class Execution:
@@ -89,15 +97,8 @@ class Execution:
         self.again: dict[int, float] = {}  # second runs' times, by case index
         self._times: dict[int, float] = {}  # the first time of every case that answered
 
-    def header(self) -> dict:
-        p = self.problem
-        return {
-            "source": self.submission.source,
-            "filename": str(self.submission.path),
-            "method": p.method,
-            "params": [[x.name, x.type, x.node_of] for x in p.params],
-            "output": list(p.output_mode),
-        }
+    def call(self) -> protocol.Call:
+        return call_of(self.problem, self.submission)
 
     def __iter__(self) -> Iterator[Outcome]:
         start = 0
@@ -105,7 +106,7 @@ class Execution:
             lines = [c.job for c in self.cases[start:]]
             worker, self.spare = self.spare or Worker(), None
             try:
-                worker.start(self.header(), lines, self.limits)
+                worker.start(self.call(), lines, self.limits)
                 last = yield from self._run(worker, start)
             finally:
                 worker.release()  # ended in the background; its last measures are taken now
@@ -116,16 +117,14 @@ class Execution:
 
     def _run(self, worker: Worker, start: int) -> Iterator[Outcome]:
         """Yield outcomes; return the index to restart after, or None when the run is over."""
-        # Loading the file runs the solution's top-level code: it gets a case's CPU budget, and
-        # more wall time, since interpreter start-up is slow on a busy machine.
-        ready = worker.receive(wall_s=self.limits.wall_s + 5)
-        if ready.message is None or ready.message.get("t") != "ready":
-            outcome = self._interpret(worker, ready, start, start)
-            outcome.message = f"{outcome.message} ({LOADING})"
+        ready = worker.receive(wall_s=self.limits.wall_s + limits.LOAD_EXTRA_WALL_S)
+        if not isinstance(ready.message, protocol.Ready):
+            outcome = self._outcome(worker, ready, start, start, loading=True)
+            outcome.message = f"{outcome.message} ({verdicts.LOADING})"
             yield outcome
             return None
         for index in range(start, len(self.cases)):
-            outcome = self._interpret(worker, worker.receive(), index, start)
+            outcome = self._outcome(worker, worker.receive(), index, start)
             if outcome.verdict is None:
                 self._times[index] = outcome.time_ms
             yield outcome
@@ -149,121 +148,49 @@ class Execution:
         for index in chosen:
             worker.time_again(index - first)
             msg = worker.receive().message
-            if msg is None or msg.get("t") != "again" or msg.get("i") != index - first:
+            if not isinstance(msg, protocol.TimedAgain) or msg.index != index - first:
                 return  # killed past its limit, or garbled: the first times stand
-            cpu_ns = msg.get("cpu")
-            if not isinstance(cpu_ns, int):
+            if msg.cpu_ns is None:
                 continue  # the second run failed
-            again_ms = self.again[index] = cpu_ns / 1e6
+            again_ms = self.again[index] = msg.cpu_ns / 1e6
             if not self.best_of_two and again_ms >= remeasure.CONFIRMED * times[index]:
                 return  # really this slow, and the cases less out of line are too
 
-    def _interpret(self, worker: Worker, got: Received, index: int, first: int) -> Outcome:
-        msg = got.message
+    def _outcome(
+        self, worker: Worker, got: Received, index: int, first: int, loading: bool = False
+    ) -> Outcome:
+        """What the sandbox saw on case `index` (or on loading the file), and its verdict."""
         stdout = worker.stdout(got.stdout)
-        if worker.stdout_size() >= self.limits.output_bytes:
-            return Outcome(index, Verdict.OLE, message="output limit exceeded", stdout=stdout)
-        if msg is None:
-            return self._no_message(worker, got, index, stdout)
-        kind = msg.get("t")
-        if kind == "ce":
-            return Outcome(index, Verdict.CE, message=str(msg.get("msg")))
-        if kind == "load":
-            return self._failed(msg, index, 0.0, stdout)
-        if kind == "internal":
+        # A worker that ended by itself is reaped here, for how it ended and its peak memory.
+        ended = got.message is None and got.stop is Stop.EOF
+        exit_code = worker.finish() if ended else None
+        seen = verdicts.Seen(
+            got.message,
+            got.stop,
+            index - first,
+            loading,
+            got.proc_cpu_ns,
+            worker.stdout_size(),
+            stdout,
+            exit_code,
+            worker.peak_memory_kb / 1024,
+        )
+        try:
+            decision = verdicts.of_case(seen, self.limits)
+        except verdicts.CaseInputError as exc:
             raise ProblemError(
-                f"{self.problem.slug}: case {self.cases[index].name}: {msg.get('msg')}"
-            )
-        if kind not in ("ok", "err", "bad") or msg.get("i") != index - first:
-            return Outcome(index, Verdict.RE, message=_GARBLED, stdout=stdout)
-        cpu_ns = msg.get("cpu")
-        if not isinstance(cpu_ns, int):
-            return Outcome(index, Verdict.RE, message=_GARBLED, stdout=stdout)
-        time_ms = cpu_ns / 1e6
-        if time_ms > self.limits.cpu_ms or got.proc_cpu_ns > self.limits.kill_cpu_ns:
-            shown = max(time_ms, got.proc_cpu_ns / 1e6)
-            return Outcome(
-                index, Verdict.TLE, time_ms=shown, message=self._tle_text(), stdout=stdout
-            )
-        if kind == "err":
-            return self._failed(msg, index, time_ms, stdout)
-        if kind == "bad":
-            return Outcome(
-                index, Verdict.WA, time_ms=time_ms, message=str(msg.get("msg")), stdout=stdout
-            )
-        if not got.answer:
-            return Outcome(index, Verdict.RE, message=_GARBLED, stdout=stdout)
-        return Outcome(index, None, raw=got.answer, time_ms=time_ms, stdout=stdout)
-
-    def _tle_text(self) -> str:
-        return f"time limit exceeded ({self.limits.cpu_ms} ms of CPU per case)"
-
-    def _failed(self, msg: dict, index: int, time_ms: float, stdout: str) -> Outcome:
-        kind = msg.get("kind")
-        text = str(msg.get("msg", ""))
-        if kind == "memory":
-            return Outcome(
-                index, Verdict.MLE, time_ms=time_ms, message=self._mle_text(), stdout=stdout
-            )
-        if kind == "output":
-            return Outcome(index, Verdict.OLE, time_ms=time_ms, message=text, stdout=stdout)
-        if kind == "exit":
-            return Outcome(index, Verdict.RE, time_ms=time_ms, message=text, stdout=stdout)
-        exc = str(msg.get("exc", "Exception"))
-        tb = [str(line) for line in msg.get("tb", []) if isinstance(line, str)]
+                f"{self.problem.slug}: case {self.cases[index].name}: {exc}"
+            ) from None
+        raw = got.answer if decision.verdict is None else None
         return Outcome(
             index,
-            Verdict.RE,
-            time_ms=time_ms,
-            message=f"{exc}: {text}" if text else exc,
-            traceback=tb,
-            stdout=stdout,
+            decision.verdict,
+            raw,
+            decision.time_ms,
+            decision.message,
+            decision.traceback,
+            stdout,
         )
-
-    def _mle_text(self) -> str:
-        return f"memory limit exceeded ({self.limits.memory_mb} MB)"
-
-    def _no_message(self, worker: Worker, got: Received, index: int, stdout: str) -> Outcome:
-        time_ms = got.proc_cpu_ns / 1e6
-        if got.reason in ("cpu", "wall"):
-            return Outcome(
-                index, Verdict.TLE, time_ms=time_ms, message=self._tle_text(), stdout=stdout
-            )
-        if got.reason == "garbled":
-            return Outcome(index, Verdict.RE, time_ms=time_ms, message=_GARBLED, stdout=stdout)
-        code = worker.finish()
-        peak_mb = worker.peak_memory_kb / 1024
-        if code < 0:
-            sig = -code
-            name = signal.Signals(sig).name if sig in signal.valid_signals() else f"signal {sig}"
-            if sig == signal.SIGXCPU:
-                return Outcome(
-                    index, Verdict.TLE, time_ms=time_ms, message=self._tle_text(), stdout=stdout
-                )
-            if sig == signal.SIGXFSZ:
-                return Outcome(index, Verdict.OLE, message="output limit exceeded", stdout=stdout)
-            if peak_mb >= self.limits.memory_mb * 0.9:
-                return Outcome(
-                    index, Verdict.MLE, time_ms=time_ms, message=self._mle_text(), stdout=stdout
-                )
-            text = f"killed by signal {name}"
-            if sig == signal.SIGSEGV:
-                text += " (often a stack overflow from very deep recursion)"
-            return Outcome(index, Verdict.RE, time_ms=time_ms, message=text, stdout=stdout)
-        if "MemoryError" in stdout or peak_mb >= self.limits.memory_mb * 0.9:
-            return Outcome(
-                index, Verdict.MLE, time_ms=time_ms, message=self._mle_text(), stdout=stdout
-            )
-        return Outcome(
-            index,
-            Verdict.RE,
-            time_ms=time_ms,
-            message=f"the solution exited with code {code}",
-            stdout=stdout,
-        )
-
-
-_GARBLED = "the judge's result channel was garbled (the solution wrote into it)"
 
 
 def _compile_error(problem: Problem, submission: Submission) -> str | None:
@@ -289,7 +216,7 @@ def load_ahead(
     then only starts it."""
     if _compile_error(problem, submission) is None:
         execution = Execution(problem, submission, cases, limits_for(problem, time_scale))
-        worker.load(execution.header(), [c.job for c in cases], execution.limits)
+        worker.load(execution.call(), [c.job for c in cases], execution.limits)
 
 
 def grade(
@@ -302,16 +229,16 @@ def grade(
 ) -> Iterator[Event]:
     """Judge a submission: yield a CaseDone per case run, then Finished with the verdict.
     `spare` is a worker started early to save its start-up time (its owner closes it)."""
-    result = RunResult(problem.slug, Verdict.AC, len(cases), submission=submission.display_name)
-    limits = limits_for(problem, time_scale)
-    result.time_limit_ms = limits.cpu_ms
+    result = RunResult(problem.slug, Verdict.AC, len(cases))
+    run_limits = limits_for(problem, time_scale)
+    result.time_limit_ms = run_limits.cpu_ms
     error = _compile_error(problem, submission)
     if error is not None:
         result.verdict = Verdict.CE
         result.failure = Failure(None, None, None, None, error)
         yield Finished(result)
         return
-    execution = Execution(problem, submission, cases, limits, all_cases, spare)
+    execution = Execution(problem, submission, cases, run_limits, all_cases, spare)
     outcomes = iter(execution)
     judged: dict[int, CaseResult] = {}
     try:
@@ -326,11 +253,10 @@ def grade(
             case.runs_ms = [case.time_ms, again_ms]
             case.time_ms = min(case.runs_ms)
     result.memory_mb = execution.peak_memory_mb
-    if result.verdict is Verdict.AC and result.memory_mb > problem.memory_mb:
-        result.verdict = Verdict.MLE
-        result.failure = Failure(
-            None, None, None, None, f"peak memory {result.memory_mb:.0f} MB is over the limit"
-        )
+    overall = verdicts.of_run(result.verdict, result.memory_mb, problem.memory_mb)
+    if overall is not None:
+        result.verdict = overall[0]
+        result.failure = Failure(None, None, None, None, overall[1])
     yield Finished(result)
 
 
@@ -347,7 +273,8 @@ def _judge_outcomes(
         case = cases[outcome.index]
         verdict, message = outcome.verdict, outcome.message
         if verdict is None:
-            verdict, message = _compare(case, outcome, check, out_type)
+            assert outcome.raw is not None
+            verdict, message = verdicts.of_answer(case.answer, outcome.raw, out_type, check)
         if verdict is Verdict.CE:
             result.verdict = Verdict.CE
             result.failure = Failure(None, None, None, None, message)
@@ -363,33 +290,11 @@ def _judge_outcomes(
                 outcome.output if verdict is Verdict.WA else None,
                 message or verdict.title,
                 outcome.stdout,
-                outcome.traceback,
+                list(outcome.traceback),
             )
         yield CaseDone(outcome.index, case_result)
         if verdict is not Verdict.AC and not all_cases:
             break
-
-
-def _compare(
-    case: PreparedCase, outcome: Outcome, check: Callable[..., Any], out_type: codecs.Type
-) -> tuple[Verdict, str]:
-    """The verdict on an answer. The same bytes as the expected answer are accepted without
-    decoding (every checker accepts the expected answer itself); anything else is decoded,
-    type-checked and given to the problem's checker."""
-    expected, raw = case.answer, outcome.raw
-    # bytes(view) copies at memcpy speed; comparing a mapped view directly goes item by item,
-    # forty times slower on a megabyte answer.
-    same_size = raw is not None and expected is not None and len(raw) == len(expected)
-    if same_size and raw == bytes(expected):
-        return Verdict.AC, ""
-    try:
-        output = outcome.output
-    except ValueError:
-        return Verdict.RE, _GARBLED
-    if not codecs.conforms(output, out_type):
-        return Verdict.WA, f"the answer is not a {codecs.type_name(out_type)}"
-    judged = check(case.expected, output)
-    return (Verdict.AC, "") if judged.ok else (Verdict.WA, judged.hint)
 
 
 def run_outputs(
@@ -418,7 +323,7 @@ def run_outputs(
         try:
             outcome.output  # noqa: B018 - decoding is the check
         except ValueError:
-            raise ProblemError(f"{problem.slug}: {role} solution: {_GARBLED}") from None
+            raise ProblemError(f"{problem.slug}: {role} solution: {verdicts.GARBLED}") from None
         outcomes.append(outcome)
     for index, again_ms in execution.again.items():
         outcomes[index].time_ms = min(outcomes[index].time_ms, again_ms)

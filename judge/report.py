@@ -10,8 +10,9 @@ from rich.console import Console
 from rich.text import Text
 
 from judge import codecs
-from judge.problems import Problem, Summary
+from judge.catalog import Summary
 from judge.results import RunResult, Verdict
+from judge.spec import Problem
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -168,16 +169,6 @@ def problems_table(problems: list[Summary]) -> Table:
     return table
 
 
-def problem_json(p: Summary) -> dict[str, Any]:
-    return {
-        "number": p.number,
-        "slug": p.slug,
-        "title": p.title,
-        "difficulty": p.difficulty,
-        "tags": p.tags,
-    }
-
-
 def render_problem(out: Console, p: Problem) -> None:
     """`judge show`: statement, examples, constraints and the method to write."""
     from rich.markdown import Markdown
@@ -305,19 +296,6 @@ def checks_table(checks: list[Any]) -> Table:
         result = Text("ok", style="green") if c.ok else Text("FAIL", style="bold red")
         table.add_row(shown, c.name, result, _cut(c.detail, 200))
     return table
-
-
-def checks_json(checks: list[Any]) -> dict[str, Any]:
-    problems: dict[str, list[Any]] = {}
-    for c in checks:
-        problems.setdefault(c.problem, []).append(c)
-    return {
-        "problems": [
-            {"problem": slug, "ok": all(c.ok for c in cs), "checks": [c.to_json() for c in cs]}
-            for slug, cs in problems.items()
-        ],
-        "summary": {"passed": sum(c.ok for c in checks), "total": len(checks)},
-    }
 
 
 def render_calibration(out: Console, result: Any) -> None:

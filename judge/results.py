@@ -70,7 +70,6 @@ class RunResult:
     cases: list[CaseResult] = field(default_factory=list)
     failure: Failure | None = None
     memory_mb: float = 0.0
-    submission: str = ""
     time_limit_ms: int | None = None  # per case, on this machine
 
     @property
@@ -107,42 +106,3 @@ class RunResult:
     def cpu_spent_ms(self) -> float:
         """CPU time of every run of the solution, second runs included."""
         return round(sum(sum(c.runs_ms) if c.runs_ms else c.time_ms for c in self.cases), 1)
-
-    def to_json(self) -> dict[str, Any]:
-        """The stable JSON shape documented in the README."""
-        failure = None
-        if self.failure is not None:
-            f = self.failure
-            message = "\n".join([f.message, *f.traceback]) if f.traceback else f.message
-            failure = {
-                "case": f.case,
-                "input": f.input,
-                "expected": f.expected,
-                "output": f.output,
-                "message": message,
-                "stdout": f.stdout,
-            }
-        return {
-            "problem": self.problem,
-            "verdict": self.verdict.value,
-            "passed": self.passed,
-            "total": self.total,
-            "time_ms": self.time_ms,
-            "cpu_spent_ms": self.cpu_spent_ms,
-            "timed_again": self.timed_again,
-            "memory_mb": round(self.memory_mb, 1),
-            "time_limit_ms": self.time_limit_ms,
-            "reference_time_ms": self.reference_ms,
-            "relative": self.relative,
-            "cases": [
-                {
-                    "name": c.name,
-                    "verdict": c.verdict.value,
-                    "time_ms": round(c.time_ms, 1),
-                    "reference_ms": None if c.reference_ms is None else round(c.reference_ms, 1),
-                    **({"runs_ms": [round(t, 1) for t in c.runs_ms]} if c.runs_ms else {}),
-                }
-                for c in self.cases
-            ],
-            "failure": failure,
-        }

@@ -2,12 +2,12 @@
 
 One worker process serves one (submission, problem) run; the fork server starts it. The judge
 never trusts the worker's word about time: it reads the process's CPU time from /proc while
-waiting, kills it past the limit, and takes peak memory from the kernel's accounting.
+waiting, kills it past the limit (`limits`), and takes peak memory from the kernel's accounting.
+What it sees is handed on as facts (`Received`); `verdicts` decides what they mean.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import select
 import shutil
@@ -17,13 +17,13 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 
-from judge import forkserver
-from judge.forkserver import SandboxError
+from judge import forkserver, procfs, protocol
+from judge.errors import SandboxError
+from judge.limits import Limits
+from judge.protocol import FileSpan
 
-# Memory the interpreter itself maps before the solution allocates anything.
-_BASE_ADDRESS_SPACE_MB = 96
-_CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 STDOUT_NAME = "stdout.txt"
 _SAMPLE_EVERY_S = 0.02
 _MAX_ANSWER_BYTES = 1 << 30
@@ -32,50 +32,27 @@ _PIPE_BYTES = 1 << 20
 _IOV_MAX = 1024  # buffers one writev takes (Linux's limit)
 
 
-@dataclass(frozen=True)
-class Limits:
-    """Per-case CPU and wall time, whole-run memory and output size."""
+class Stop(Enum):
+    """Why a wait on the worker ended without a message."""
 
-    cpu_ms: int
-    memory_mb: int
-    output_bytes: int = 16 * 1024 * 1024
-
-    @property
-    def wall_s(self) -> float:
-        # Wall time catches sleeping and blocked solutions; generous so a busy machine is no TLE.
-        return max(4 * self.cpu_ms / 1000, self.cpu_ms / 1000 + 4)
-
-    @property
-    def kill_cpu_ns(self) -> int:
-        # The worker also spends CPU decoding a case and encoding its answer: leave room for it.
-        return (self.cpu_ms + max(250, self.cpu_ms // 4)) * 1_000_000
-
-
-@dataclass(frozen=True)
-class FileSpan:
-    """A case's encoded arguments where they lie in a file (the cached cases): the worker maps
-    them from there rather than getting a copy through its job pipe. `data` is the same bytes,
-    sent instead if the file is no longer the one they were read from."""
-
-    path: str  # absolute: the worker runs in its own directory
-    device: int
-    inode: int
-    offset: int
-    data: memoryview
+    CPU = "cpu"  # killed: its CPU time passed the budget
+    WALL = "wall"  # killed: the wall-clock budget ran out
+    EOF = "eof"  # the worker ended between messages
+    GARBLED = "garbled"  # the channel held something that is not a message, or ended mid-one
 
 
 @dataclass
 class Received:
     """What one wait on the worker produced: a message, or why there is none."""
 
-    message: dict | None
-    reason: str = ""  # "", "cpu", "wall", "eof", "garbled"
+    message: protocol.Message | None
+    stop: Stop | None = None
     answer: bytes | bytearray = b""  # the answer's canonical bytes (codecs.dump), if any
     proc_cpu_ns: int = 0  # CPU the judge saw the process use since the previous message
     stdout: tuple[int, int] = (0, 0)  # byte range of the solution's output since then
 
 
-def _mappable(cases: list[bytes | memoryview | FileSpan]) -> list | None:
+def mappable(cases: list[bytes | memoryview | FileSpan]) -> list | None:
     """[path, device, inode, length] of the one file the cases' spans lie in, for the worker to
     map; None when there are none, or the file at that path is not the one read any more."""
     spans = [case for case in cases if isinstance(case, FileSpan)]
@@ -136,7 +113,7 @@ class Worker:
         self._greeted = False  # its first message (its pid) has been read
         self._pid_started: int | None = None
         self.protections: list[str] = []
-        self._loaded: tuple[dict, Limits, int] | None = None  # the job sent, before it starts
+        self._loaded: tuple[protocol.Call, Limits, int] | None = None  # sent, not started
         self._released = False  # handed to the background thread that ends workers
         env = {**forkserver.ENV, "HOME": self.scratch, "TMPDIR": self.scratch}
         isolate = not os.environ.get("JUDGE_NO_NAMESPACES")
@@ -176,22 +153,20 @@ class Worker:
                 raise SandboxError("the sandbox could not start a worker process")
             self._status += chunk
         line, _, self._status = self._status.partition(b"\n")
-        kind, _, value = line.decode("ascii", "replace").partition(" ")
-        if kind != "pid" or not value.isdigit():
+        status = protocol.read_status(line)
+        if status is None or status[0] != "pid":
             raise SandboxError("the sandbox could not start a worker process")
-        return int(value)
+        return status[1]
 
     def load(
-        self, header: dict, cases: list[bytes | memoryview | FileSpan], limits: Limits
+        self, call: protocol.Call, cases: list[bytes | memoryview | FileSpan], limits: Limits
     ) -> None:
-        """Send the job: the limits, the solution and its cases (each one's encoded arguments,
+        """Send the job: the limits, the solution and its cases (each one's packed arguments,
         or where they lie in a file). The worker reads it, then waits for `start`: a job sent
         ahead of its turn is read while the judge does other work."""
-        self._loaded = (header, limits, len(cases))
+        self._loaded = (call, limits, len(cases))
         self.limits = limits
-        total_cpu_s = (len(cases) + 2) * limits.cpu_ms // 1000 + 10
-        address_space = (limits.memory_mb + _BASE_ADDRESS_SPACE_MB) * 1024 * 1024
-        mapped = _mappable(cases)
+        mapped = mappable(cases)
         sizes: list[int | list[int]] = []
         sent: list[bytes | memoryview] = []
         for case in cases:
@@ -201,32 +176,27 @@ class Worker:
                 data = case.data if isinstance(case, FileSpan) else case
                 sizes.append(len(data))
                 sent.append(data)
-        header = {
-            **header,
-            "limits": [address_space, limits.output_bytes, total_cpu_s],
-            "sizes": sizes,
-            "file": mapped,
-        }
+        job = protocol.Job(call, limits.rlimits(len(cases)), sizes, mapped)
         # After the job the pipe stays open as the worker's leash: it waits on it after its
         # last case (so the judge can measure it) and exits when the judge goes.
-        self._send(json.dumps(header).encode() + b"\n", *sent)
+        self._send(protocol.encode_job(job), *sent)
 
     def start(
-        self, header: dict, cases: list[bytes | memoryview | FileSpan], limits: Limits
+        self, call: protocol.Call, cases: list[bytes | memoryview | FileSpan], limits: Limits
     ) -> Worker:
         """Send the job unless `load` did, then let the worker run it: it sets the limits on
         itself, then loads the solution."""
         if self._loaded is None:
-            self.load(header, cases, limits)
-        elif self._loaded != (header, limits, len(cases)):
+            self.load(call, cases, limits)
+        elif self._loaded != (call, limits, len(cases)):
             raise ValueError("a worker can only start the job it was loaded with")
-        self._send(b"g")
+        self._send(protocol.START)
         return self
 
     def time_again(self, index: int) -> None:
         """Ask the worker, once it has run every case, to run case `index` (of its job) again;
         it answers with an `again` message holding the new CPU time."""
-        self._send(f"again {index}\n".encode())
+        self._send(protocol.again_line(index))
 
     def _send(self, *parts: bytes | memoryview) -> None:
         """Write the parts to the job pipe as they are: gathered by the kernel, not first
@@ -262,18 +232,16 @@ class Worker:
         line = bytes(self._buffer[:end])
         del self._buffer[: end + 1]
         try:
-            message = json.loads(line)
-        except ValueError:
-            return self._stop("garbled")
-        if not isinstance(message, dict):
-            return self._stop("garbled")
-        if message.get("t") == "hello" and not self._greeted:
+            message = protocol.decode_message(line)
+        except protocol.Garbled:
+            return self._stop(Stop.GARBLED)
+        if isinstance(message, protocol.Hello) and not self._greeted:
             if not self._adopt(message):
-                return self._stop("garbled")
+                return self._stop(Stop.GARBLED)
             return self.receive(cpu_ns, max(0.0, deadline - time.monotonic()))
-        size = message.get("n", 0)
-        if type(size) is not int or not 0 <= size <= _MAX_ANSWER_BYTES:
-            return self._stop("garbled")
+        size = message.size if isinstance(message, protocol.Answered) else 0
+        if size > _MAX_ANSWER_BYTES:
+            return self._stop(Stop.GARBLED)
         # The answer is read straight into its own buffer: a long one is copied once, not
         # through the line buffer.
         answer = bytearray(size)
@@ -308,20 +276,20 @@ class Worker:
         while True:
             now = time.monotonic()
             if now >= deadline:
-                return self._stop("wall")
+                return self._stop(Stop.WALL)
             # Wake up often enough to catch a CPU hog soon after it passes its limit.
             if poller.poll(min(deadline - now, 0.05) * 1000):
                 break
             if self._cpu_ns() - self._last_cpu > cpu_ns:
-                return self._stop("cpu")
+                return self._stop(Stop.CPU)
         got = os.readv(self._read_fd, [target])
         if got:
             return got
-        received = self._mark(Received(None, "garbled" if mid_message else "eof"))
+        received = self._mark(Received(None, Stop.GARBLED if mid_message else Stop.EOF))
         self._kill(grace_s=0.5)
         return received
 
-    def _adopt(self, hello: dict) -> bool:
+    def _adopt(self, hello: protocol.Hello) -> bool:
         """Measure the process that runs the solution, once its pid is shown to be our own
         descendant (its parent, or its parent's parent, is the process the judge started).
 
@@ -330,18 +298,16 @@ class Worker:
         busy machine): there is nothing left to measure then, and its exit status says how it
         ended, so that is no reason to call the channel garbled."""
         self._greeted = True
-        pid = hello.get("pid")
-        if not isinstance(pid, int) or pid <= 0:
+        pid = hello.pid
+        if pid <= 0:
             return False
-        parent = _parent(pid)
-        if parent is not None and parent != self.keeper and _parent(parent) != self.keeper:
+        parent = procfs.parent(pid)
+        if parent is not None and parent != self.keeper and procfs.parent(parent) != self.keeper:
             return False
-        protections = hello.get("protections")
-        if isinstance(protections, list):
-            self.protections = [str(p) for p in protections]
+        self.protections = list(hello.protections)
         if parent is not None:
             self._adopted = pid
-            self._pid_started = _started(pid)
+            self._pid_started = procfs.started(pid)
         return True
 
     def stdout(self, span: tuple[int, int], limit: int = 4096) -> str:
@@ -371,7 +337,7 @@ class Worker:
         if self._released:
             return
         self._released = True
-        if self.returncode is None and not _gone(self.pid):
+        if self.returncode is None and not procfs.gone(self.pid):
             self._sample_memory()
         _reaper.put(self)
 
@@ -392,51 +358,39 @@ class Worker:
         size = self.stdout_size()
         # The worker says where this case's output ended; the file may already hold the next
         # case's prints. Its word only places the cut, and only within what is really there.
-        end = received.message.get("so", self._last_stdout) if received.message else size
-        if not isinstance(end, int) or not self._last_stdout <= end <= size:
+        end = getattr(received.message, "stdout_end", self._last_stdout)
+        if received.message is None or not self._last_stdout <= end <= size:
             end = size
         received.stdout = (self._last_stdout, end)
         self._last_stdout = end
         return received
 
-    def _stop(self, reason: str) -> Received:
-        received = self._mark(Received(None, reason))
+    def _stop(self, stop: Stop) -> Received:
+        received = self._mark(Received(None, stop))
         self._kill()
         return received
 
     def _sample_memory(self) -> None:
-        """Peak resident memory from /proc; the kernel's ru_maxrss would include the judge's own
-        memory copied at fork, so it is not used."""
-        try:
-            with open(f"/proc/{self.pid}/status", "rb") as f:
-                status = f.read()
-            at = status.index(b"VmHWM:")
-            self.peak_memory_kb = max(
-                self.peak_memory_kb, int(status[at + 6 : status.index(b"kB", at)])
-            )
-        except (OSError, ValueError):
-            pass
+        """Peak resident memory so far, from /proc."""
+        peak = procfs.peak_memory_kb(self.pid)
+        if peak is not None:
+            self.peak_memory_kb = max(self.peak_memory_kb, peak)
 
     def worker_status(self) -> int | None:
-        """How the process that ran the solution ended, as its supervisor reported it."""
+        """How the process that ran the solution ended, as its supervisor reported it (a
+        negative code for a signal)."""
         try:
             while chunk := os.read(self._status_fd, 64):
                 self._status += chunk
         except OSError:
             pass
-        kind, _, value = self._status.decode("ascii", "replace").strip().partition(" ")
-        if kind not in ("code", "signal") or not value.lstrip("-").isdigit():
-            return None
-        return -int(value) if kind == "signal" else int(value)
+        status = protocol.read_status(self._status)
+        return status[1] if status is not None and status[0] == "exit" else None
 
     def _cpu_ns(self) -> int:
-        """CPU time of the worker process, read by the judge (Linux /proc)."""
-        fields = _stat(self.pid)
-        try:
-            ticks = int(fields[11]) + int(fields[12])
-        except (IndexError, ValueError):
-            return self._last_cpu
-        return ticks * 1_000_000_000 // _CLOCK_TICKS
+        """CPU time of the worker process, read by the judge."""
+        cpu = procfs.cpu_ns(self.pid)
+        return self._last_cpu if cpu is None else cpu
 
     def _kill(self, grace_s: float = 0.0) -> None:
         """Wait `grace_s` for the run to end by itself, then kill it and everything it started.
@@ -451,27 +405,27 @@ class Worker:
         except SandboxError:
             self.returncode = -signal.SIGKILL  # it never started: nothing to kill
             return
-        _wait_gone(keeper, grace_s)
-        if not _gone(keeper):
+        procfs.wait_gone(keeper, grace_s)
+        if not procfs.gone(keeper):
             self._sample_memory()
         # The start time tells the worker from a new process that reused its pid.
-        if self._adopted is not None and _started(self._adopted) == self._pid_started:
+        if self._adopted is not None and procfs.started(self._adopted) == self._pid_started:
             # Kill the worker first: its supervisor then kills everything the solution started
             # (the namespace, or the orphans it adopted) and exits by itself.
             try:
                 os.kill(self._adopted, signal.SIGKILL)
             except OSError:
                 pass
-            _wait_gone(keeper, 1.0)
+            procfs.wait_gone(keeper, 1.0)
         self._close_job()
         try:
             # Also whatever the solution started: they share the keeper's process group.
             os.killpg(keeper, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
-        _wait_gone(keeper, 5.0)
-        if self._adopted is not None and _started(self._adopted) == self._pid_started:
-            _wait_gone(self._adopted)  # if its supervisor was killed, no one else waits for it
+        procfs.wait_gone(keeper, 5.0)
+        if self._adopted is not None and procfs.started(self._adopted) == self._pid_started:
+            procfs.wait_gone(self._adopted)  # if its supervisor was killed, no one waits for it
         forkserver.shared().reap(keeper)
         status = self.worker_status()
         self.returncode = status if status is not None else -signal.SIGKILL
@@ -558,57 +512,3 @@ def _widen(pipe_fd: int) -> None:
         fcntl.fcntl(pipe_fd, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
     except (ImportError, AttributeError, OSError):
         pass  # not Linux, or above this user's limit: the default size works, only slower
-
-
-def _stat(pid: int) -> list[bytes]:
-    """The fields of /proc/PID/stat after the command name (the state first); empty if the
-    process is gone. The name is skipped by its closing parenthesis: it may hold spaces."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            return f.read().rpartition(b")")[2].split()
-    except OSError:
-        return []
-
-
-def _stat_int(pid: int, field: int) -> int | None:
-    fields = _stat(pid)
-    try:
-        return int(fields[field])
-    except (IndexError, ValueError):
-        return None
-
-
-def _parent(pid: int) -> int | None:
-    """The parent pid of a process, from /proc."""
-    return _stat_int(pid, 1)
-
-
-def _started(pid: int) -> int | None:
-    """When a process started (clock ticks since boot), from /proc."""
-    return _stat_int(pid, 19)
-
-
-def _gone(pid: int) -> bool:
-    """Whether a process has ended (a zombie not yet reaped has ended too), from /proc."""
-    return _stat(pid)[:1] in ([], [b"Z"], [b"X"])
-
-
-def _wait_gone(pid: int, timeout_s: float = 1.0) -> None:
-    """Wait until a process has ended, at most `timeout_s` (it may be someone else's child)."""
-    if timeout_s <= 0 or _gone(pid):
-        return
-    try:
-        handle = os.pidfd_open(pid)  # readable the moment the process ends
-    except (AttributeError, OSError):
-        handle = -1
-    if handle >= 0:
-        try:
-            poller = select.poll()
-            poller.register(handle, select.POLLIN)
-            poller.poll(timeout_s * 1000)
-        finally:
-            os.close(handle)
-        return
-    deadline = time.monotonic() + timeout_s
-    while not _gone(pid) and time.monotonic() < deadline:
-        time.sleep(0.001)

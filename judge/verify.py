@@ -16,10 +16,10 @@ from pathlib import Path
 from judge.cases import PreparedCase, generate, generate_inputs, generator_function, hand_cases
 from judge.checkers import CHECKERS
 from judge.errors import ProblemError, UsageError
-from judge.expected import prepare_cases
 from judge.grading import Finished, grade, limits_for, run_outputs
-from judge.problems import Problem
+from judge.references import prepare_cases
 from judge.results import RunResult, Verdict
+from judge.spec import Problem
 from judge.submission import read_submission
 
 FOLDERS = {
@@ -40,9 +40,6 @@ class Check:
     name: str
     ok: bool
     detail: str = ""
-
-    def to_json(self) -> dict:
-        return {"name": self.name, "ok": self.ok, "detail": self.detail}
 
 
 def _result(events: Iterator) -> RunResult:

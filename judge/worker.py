@@ -1,20 +1,18 @@
-"""Runs inside the sandbox: load one submission, call its method on each case, report plain data.
+"""Runs inside the sandbox: load one submission, call its method on each case, report facts.
 
-Each run is a process forked from a pristine interpreter (`python -I`, see `zygote`) that
-never runs solution code. It reads one job from stdin (a JSON header line with the size of each
-case, then each case's arguments, marshalled; cached cases are mapped from the judge's cache
-file instead, arguments only), which may come ahead of its turn, limits itself,
-and waits for one more byte: the judge's word to start. Then stdin becomes /dev/null for the
-solution. Results go back as JSON lines on a private pipe, each answer right after its line in
-canonical form (`codecs.dump`); the solution's prints go to stdout, a file the judge reads.
-Expected answers are never sent here: this process only produces outputs, the judge decides
-verdicts.
+Each run is a process forked from a pristine interpreter (the fork server, see `forkserver`)
+that never runs solution code. It reads one job from stdin (`protocol`: the header, then each
+case's packed arguments, or cached ones mapped from the judge's cache file), which may come
+ahead of its turn, limits itself (`limits.apply`), and waits for the judge's word to start.
+Then stdin becomes /dev/null for the solution. What happened on each case goes back as
+`protocol` messages on a private pipe, each answer right after its line in canonical form
+(`codecs.dump`); the solution's prints go to stdout, a file the judge reads. Expected answers
+are never sent here, and nothing here names a verdict: the judge decides (`verdicts`).
 """
 
 from __future__ import annotations
 
 import gc
-import json
 import marshal
 import os
 import sys
@@ -22,7 +20,8 @@ import time
 import traceback
 from collections.abc import Callable
 
-from judge import codecs, isolation
+from judge import codecs, isolation, limits, protocol
+from judge.protocol import Failure, FailureKind
 
 # The names LeetCode's Python 3 environment has without an import.
 _STAR_MODULES = ("typing", "collections", "heapq", "bisect", "itertools", "functools", "math")
@@ -54,8 +53,6 @@ _thread_ns = time.thread_time_ns
 # 4 ms at HZ=250), which would round a 1 ms case to 0 or 4 ms. The thread clock stays exact; the
 # process clock still catches work a solution hands to other threads, beyond a tick or two.
 _TICK_SLACK_NS = 25_000_000
-_dumps = json.dumps
-_loads = json.loads
 _unmarshal = marshal.loads
 _write = os.write
 
@@ -67,11 +64,9 @@ class _Channel:
         self.fd = os.dup2(fd, 100 + os.getpid() % 800, inheritable=False)
         os.close(fd)
 
-    def send(self, message: dict, answer: bytes = b"") -> None:
-        """One message; an answer follows it as raw bytes, its size in the message's `n`."""
-        if answer:
-            message["n"] = len(answer)
-        data = (_dumps(message, separators=(",", ":")) + "\n").encode() + answer
+    def send(self, message: protocol.Message, answer: bytes = b"") -> None:
+        """One message; an answer follows it as raw bytes (its size is in the message)."""
+        data = protocol.encode_message(message) + answer
         view = memoryview(data)
         while view:
             view = view[_write(self.fd, view) :]
@@ -105,7 +100,7 @@ def leetcode_scope() -> dict:
     return scope
 
 
-def _solution_frames(exc: BaseException, filename: str) -> list[str]:
+def _solution_frames(exc: BaseException, filename: str) -> tuple[str, ...]:
     """The last few traceback lines that point into the submission itself."""
     frames = [
         f for f in traceback.extract_tb(exc.__traceback__, limit=-40) if f.filename == filename
@@ -115,27 +110,22 @@ def _solution_frames(exc: BaseException, filename: str) -> list[str]:
         lines.append(f"line {frame.lineno}, in {frame.name}")
         if frame.line:
             lines.append(f"    {frame.line.strip()}")
-    return lines
+    return tuple(lines)
 
 
-def _failure(exc: BaseException, filename: str) -> dict:
-    """Describe an exception the solution raised, for an RE/MLE/OLE verdict."""
+def _failure(exc: BaseException, filename: str) -> Failure:
+    """What an exception from the solution's code was, in plain facts."""
     if isinstance(exc, SystemExit):
-        return {"kind": "exit", "exc": "SystemExit", "msg": f"the solution exited ({exc.code!r})"}
+        return Failure(FailureKind.EXIT, "SystemExit", f"the solution exited ({exc.code!r})")
     if isinstance(exc, MemoryError):
-        return {"kind": "memory", "exc": "MemoryError", "msg": "memory limit exceeded"}
+        return Failure(FailureKind.MEMORY, "MemoryError", "memory limit exceeded")
     if isinstance(exc, OSError) and exc.errno == 27:  # EFBIG: the output file hit its limit
-        return {"kind": "output", "exc": "OSError", "msg": "output limit exceeded"}
+        return Failure(FailureKind.OUTPUT, "OSError", "output limit exceeded")
     try:
-        msg = str(exc)[:500]
+        text = str(exc)[:500]
     except BaseException:
-        msg = "<unprintable>"
-    return {
-        "kind": "exception",
-        "exc": type(exc).__name__,
-        "msg": msg,
-        "tb": _solution_frames(exc, filename),
-    }
+        text = "<unprintable>"
+    return Failure(FailureKind.EXCEPTION, type(exc).__name__, text, _solution_frames(exc, filename))
 
 
 def _flush() -> int:
@@ -148,41 +138,41 @@ def _flush() -> int:
     try:
         return os.lseek(1, 0, os.SEEK_END)
     except OSError:
-        return -1
+        return 0  # the judge then takes everything written so far
 
 
 Again = Callable[[int], "int | None"]
 _KEPT: list = []
 
 
-def run(channel: _Channel, header: dict, cases: list, scope: dict) -> Again | None:
+def run(channel: _Channel, call: protocol.Call, cases: list, scope: dict) -> Again | None:
     """Load the submission into `scope`, then run every case in order, reporting each as it
     ends. Returns, if every case returned, how to run one again (its CPU time, or None if it
     failed)."""
-    filename = header["filename"]
-    method = header["method"]
-    params = [(codecs.parse_type(t), ref) for _, t, ref in header["params"]]
-    out_kind, out_type, out_arg = header["output"]
-    out_type = codecs.parse_type(out_type)
+    filename = call.filename
+    method = call.method
+    params = [(codecs.parse_type(t), ref) for _, t, ref in call.params]
+    out_kind, out_type_name, out_arg = call.output
+    out_type = codecs.parse_type(out_type_name)
 
     try:
-        code = compile(header["source"], filename, "exec", dont_inherit=True)
+        code = compile(call.source, filename, "exec", dont_inherit=True)
         exec(code, scope)
     except BaseException as exc:
         end = _flush()
-        channel.send({"t": "load", "so": end, **_failure(exc, filename)})
+        channel.send(protocol.Raised(None, 0, end, _failure(exc, filename)))
         return None
     end = _flush()
     cls = scope.get("Solution")
     if not isinstance(cls, type):
-        channel.send({"t": "ce", "msg": "no `class Solution` defined"})
+        channel.send(protocol.Unrunnable("no `class Solution` defined"))
         return None
     if not callable(getattr(cls, method, None)):
-        channel.send({"t": "ce", "msg": f"`class Solution` has no method `{method}`"})
+        channel.send(protocol.Unrunnable(f"`class Solution` has no method `{method}`"))
         return None
-    channel.send({"t": "ready", "so": end})
+    channel.send(protocol.Ready(end))
 
-    names = [name for name, _, _ in header["params"]]
+    names = [name for name, _, _ in call.params]
 
     def inputs(line: bytes) -> list:
         # Fresh inputs for every case: a solution that mutates them cannot affect the next one.
@@ -192,7 +182,7 @@ def run(channel: _Channel, header: dict, cases: list, scope: dict) -> Again | No
         # objects and its inputs, so its time does not depend on how big they are.
         gc.disable()
         gc.unfreeze()
-        args = codecs.decode_args(_unmarshal(line), params, names)
+        args = codecs.build_args(_unmarshal(line), params, names)
         gc.freeze()
         gc.enable()
         return args
@@ -215,7 +205,7 @@ def run(channel: _Channel, header: dict, cases: list, scope: dict) -> Again | No
         try:
             args = inputs(line)
         except Exception as exc:
-            channel.send({"t": "internal", "i": index, "msg": f"bad case input: {exc}"})
+            channel.send(protocol.BadInput(index, f"bad case input: {exc}"))
             return None
         start = _thread_ns(), _process_ns()
         try:
@@ -224,27 +214,25 @@ def run(channel: _Channel, header: dict, cases: list, scope: dict) -> Again | No
         except BaseException as exc:
             spent = _spent(start)
             end = _flush()
-            failure = _failure(exc, filename)
-            channel.send({"t": "err", "i": index, "cpu": spent, "so": end, **failure})
+            channel.send(protocol.Raised(index, spent, end, _failure(exc, filename)))
             return None
         end = _flush()
-        gc.disable()  # encoding a big answer allocates too
+        gc.disable()  # turning a big answer into plain data allocates too
         try:
             if out_kind == "in_place":
-                output = codecs.encode(args[out_arg], out_type)
+                output = codecs.plain(args[out_arg], out_type)
             elif out_kind == "node":
-                output = codecs.node_value(result)
+                output = codecs.node_val(result)
             else:
-                output = codecs.encode(result, out_type)
+                output = codecs.plain(result, out_type)
             answer = codecs.dump(output, out_type)
         except codecs.AnswerTypeError as exc:
-            channel.send({"t": "bad", "i": index, "cpu": spent, "so": end, "msg": str(exc)})
+            channel.send(protocol.Unfit(index, spent, end, str(exc)))
             continue
         except BaseException as exc:
-            failure = _failure(exc, filename)
-            channel.send({"t": "err", "i": index, "cpu": spent, "so": end, **failure})
+            channel.send(protocol.Raised(index, spent, end, _failure(exc, filename)))
             return None
-        channel.send({"t": "ok", "i": index, "cpu": spent, "so": end}, answer)
+        channel.send(protocol.Answered(index, spent, end, len(answer)), answer)
     # The process ends with os._exit: the last case's data need not be freed, which costs a
     # few ms for a 10^5-node tree.
     _KEPT.append((args, result, output))
@@ -252,16 +240,16 @@ def run(channel: _Channel, header: dict, cases: list, scope: dict) -> Again | No
 
 
 def _serve_again(leash: int, channel: _Channel, again: Again | None) -> None:
-    """Until the judge lets go (EOF), run the cases it asks for again (`again N` lines) and
-    report each one's time; its answer was judged the first time."""
+    """Until the judge lets go (EOF), run the cases it asks for again and report each one's
+    time; its answer was judged the first time."""
     pending = b""
     while chunk := os.read(leash, 4096):
         *lines, pending = (pending + chunk).split(b"\n")
         for line in lines:
-            kind, _, value = line.partition(b" ")
-            if kind == b"again" and value.isdigit():
-                spent = again(int(value)) if again is not None else None
-                channel.send({"t": "again", "i": int(value), "cpu": spent, "so": _flush()})
+            index = protocol.read_again(line)
+            if index is not None:
+                spent = again(index) if again is not None else None
+                channel.send(protocol.TimedAgain(index, spent, _flush()))
 
 
 def _spent(start: tuple[int, int]) -> int:
@@ -271,190 +259,9 @@ def _spent(start: tuple[int, int]) -> int:
     return process if process > thread + _TICK_SLACK_NS else thread
 
 
-def _limit(resource_id: int, value: int) -> None:
-    import resource
-
-    try:
-        resource.setrlimit(resource_id, (value, value))
-    except (ValueError, OSError):
-        hard = resource.getrlimit(resource_id)[1]
-        if hard == resource.RLIM_INFINITY or value < hard:
-            resource.setrlimit(resource_id, (value, hard))
-
-
-def apply_limits(address_space: int, output_bytes: int, cpu_s: int) -> None:
-    """Set hard limits before any solution code runs; the solution cannot raise them again."""
-    import resource
-
-    _limit(resource.RLIMIT_CORE, 0)
-    _limit(resource.RLIMIT_CPU, cpu_s)
-    _limit(resource.RLIMIT_FSIZE, output_bytes)
-    # Deep recursion grows the C stack; let it use the room the memory limit allows.
-    _limit(resource.RLIMIT_STACK, min(address_space // 2, 1 << 30))
-    if sys.platform.startswith("linux"):
-        _limit(resource.RLIMIT_AS, address_space)
-    else:  # RLIMIT_AS is not enforced everywhere (macOS); RLIMIT_DATA is the closest.
-        _limit(resource.RLIMIT_DATA, address_space)
-
-
-def _status_text(status: int) -> bytes:
-    code = os.waitstatus_to_exitcode(status)
-    return f"signal {-code}\n".encode() if code < 0 else f"code {code}\n".encode()
-
-
-def _supervise(child: int, status_fd: int, init: bool) -> None:
-    """Wait for the worker, report how it ended on the status pipe, then exit.
-
-    As the first process of a PID namespace (`init`), reap every orphan; when it exits, the
-    kernel kills whatever the solution left in the namespace. Without a namespace this process
-    is a subreaper: orphans of the solution become its children, and it kills them all.
-    """
-    while True:
-        try:
-            pid, status = os.wait()
-        except ChildProcessError:
-            os._exit(0)
-        if pid == child:
-            if not init:
-                _kill_children()
-            os.write(status_fd, _status_text(status))
-            os._exit(0)
-
-
-def _kill_children() -> None:
-    """Kill and reap every child of this process, including orphans adopted as a subreaper."""
-    import signal
-    import time
-
-    me = str(os.getpid())
-    for _ in range(100):
-        found = False
-        for entry in os.listdir("/proc"):
-            if not entry.isdigit():
-                continue
-            try:
-                with open(f"/proc/{entry}/stat", "rb") as f:
-                    parent = f.read().rpartition(b")")[2].split()[1].decode()
-            except (OSError, IndexError):
-                continue
-            if parent == me:
-                found = True
-                try:
-                    os.kill(int(entry), signal.SIGKILL)
-                except OSError:
-                    pass
-        try:
-            while os.waitpid(-1, os.WNOHANG)[0]:
-                pass
-        except ChildProcessError:
-            pass
-        if not found:
-            return
-        time.sleep(0.005)
-
-
-def main(channel_fd: int, status_fd: int, isolate: int) -> None:
-    """A run's keeper: isolate, then run the worker in a child so that the solution never is a
-    child of the judge (it cannot signal or outlive the judge's view of it)."""
-    isolation.die_with_parent()
-    entered = isolation.enter_namespaces() if isolate else set()
-    if "pid" not in entered:
-        isolation.become_subreaper()
-    child = os.fork()
-    if child:  # the keeper, outside the namespaces
-        os.close(channel_fd)
-        if "pid" in entered:
-            os.close(status_fd)  # the namespace's init reports instead
-            os.waitpid(child, 0)
-            os._exit(0)
-        _supervise(child, status_fd, init=False)
-    isolation.die_with_parent()
-    if "pid" in entered:  # this process is PID 1 of the new namespace: the worker is PID 2
-        child = os.fork()
-        if child:
-            os.close(channel_fd)
-            _supervise(child, status_fd, init=True)
-        isolation.die_with_parent()
-    os.close(status_fd)
-    serve(channel_fd, entered, isolate)
-
-
-def zygote(server_fd: int) -> None:
-    """The fork server: a pristine interpreter, which never runs solution code, forks a keeper
-    for every run. A run then starts in a millisecond, not a new interpreter's 40 ms, and still
-    gets a process of its own with nothing in it from any other run.
-
-    Requests come on a socket from the judge: `S` + JSON with the run's descriptors attached
-    (its job pipe, stdout file, result pipe and status pipe), or `R` + a pid to reap once the
-    judge has finished with that keeper (until then its pid cannot be reused). EOF: the judge
-    is gone, so this exits, and its keepers with it (they die with their parent); it also
-    exits when its parent, the judge, is gone.
-    """
-    import select
-    import socket
-
-    judge = os.getppid()
-    os.chdir("/")
-    preload()
-    server = socket.socket(fileno=server_fd)
-    waiting = select.poll()
-    waiting.register(server_fd, select.POLLIN)
-    gc.freeze()  # the keepers share these pages instead of copying them when they collect
-    unreaped: set[int] = set()
-    while True:
-        if not waiting.poll(1000):
-            if os.getppid() != judge:  # where a closed socket is not seen (datagrams)
-                os._exit(0)
-            continue
-        try:
-            data, fds, _, _ = socket.recv_fds(server, 1 << 16, 8)
-        except OSError:
-            os._exit(0)
-        if not data:
-            os._exit(0)
-        if data[:1] == b"R":
-            unreaped.add(int(data[1:]))
-        elif data[:1] == b"S" and len(fds) == 4:
-            try:
-                child = os.fork()
-            except OSError:
-                child = -1  # the judge sees the status pipe close without a pid
-            if child == 0:
-                try:
-                    server.close()
-                    _keeper(fds, _loads(data[1:]))
-                finally:
-                    os._exit(70)
-        for fd in fds:
-            os.close(fd)
-        for pid in list(unreaped):
-            try:
-                if os.waitpid(pid, os.WNOHANG)[0]:
-                    unreaped.discard(pid)
-            except ChildProcessError:
-                unreaped.discard(pid)
-
-
-def _keeper(fds: list[int], request: dict) -> None:
-    """A new run's first process: take the run's descriptors, scratch directory and
-    environment, say its pid on the status pipe, then go on as `main`."""
-    job, out, channel_fd, status_fd = fds
-    os.setsid()  # its own process group: the judge kills the run's processes as a group
-    os.dup2(job, 0)
-    os.dup2(out, 1)
-    os.dup2(out, 2)
-    os.close(job)
-    os.close(out)
-    os.chdir(request["cwd"])
-    os.environ.clear()
-    os.environ.update(request["env"])
-    os.write(status_fd, f"pid {os.getpid()}\n".encode())
-    main(channel_fd, status_fd, int(request["isolate"]))
-
-
-def _map_file(spec: list) -> memoryview:
-    """The start of the cases file the judge read (`Worker.load`): mapped, not copied. Only
-    the cases' arguments are mapped, never the expected answers stored after them."""
+def map_file(spec: list) -> memoryview:
+    """The start of the cases file the judge read (`sandbox.mappable`): mapped, not copied.
+    Only the cases' arguments are mapped, never the expected answers stored after them."""
     import mmap
 
     path, device, inode, length = spec
@@ -468,11 +275,10 @@ def _map_file(spec: list) -> memoryview:
         os.close(fd)
 
 
-def _read_job(fd: int) -> tuple[dict, list, bytes]:
-    """The header line, then the cases: views into one buffer, read without copying, or into
-    the mapped cases file. Also returns what came after the job (the start signal, if it came
-    with it). A file that cannot be mapped leaves the cases None and says why in the header's
-    `error`."""
+def _read_job(fd: int) -> tuple[protocol.Job, list | None, bytes, str]:
+    """The job, then the cases: views into one buffer, read without copying, or into the
+    mapped cases file. Also returns what came after the job (the start signal, if it came
+    with it). A file that cannot be mapped leaves the cases None and says why."""
     raw = bytearray()
     while b"\n" not in raw:
         chunk = os.read(fd, 1 << 16)
@@ -480,8 +286,8 @@ def _read_job(fd: int) -> tuple[dict, list, bytes]:
             os._exit(3)
         raw += chunk
     end = raw.index(b"\n")
-    header = _loads(raw[:end])
-    sizes = header["sizes"]
+    job = protocol.decode_job(raw[:end])
+    sizes = job.sizes
     inline = [size for size in sizes if type(size) is int]
     body = bytearray(sum(inline))
     have = min(len(raw) - end - 1, len(body))
@@ -495,12 +301,11 @@ def _read_job(fd: int) -> tuple[dict, list, bytes]:
                 os._exit(3)
             have += got
     mapped = None
-    if header.get("file"):
+    if job.mapped:
         try:
-            mapped = _map_file(header["file"])
+            mapped = map_file(job.mapped)
         except (OSError, ValueError) as exc:
-            header["error"] = f"cannot read the cached cases: {exc}"
-            return header, None, surplus
+            return job, None, surplus, f"cannot read the cached cases: {exc}"
     cases, at = [], 0
     for size in sizes:
         if type(size) is int:
@@ -509,10 +314,10 @@ def _read_job(fd: int) -> tuple[dict, list, bytes]:
         else:
             offset, length = size
             cases.append(mapped[offset : offset + length])
-    return header, cases, surplus
+    return job, cases, surplus, ""
 
 
-def serve(channel_fd: int, entered: set, isolate: int) -> None:
+def serve(channel_fd: int, entered: set, isolate: bool) -> None:
     """The worker: read the job, limit itself, hide stdin, run the cases, and exit hard."""
     channel = _Channel(channel_fd)
     try:
@@ -522,13 +327,12 @@ def serve(channel_fd: int, entered: set, isolate: int) -> None:
     protections = sorted(entered)
     if isolate and isolation.restrict_writes(os.getcwd()):
         protections.append("landlock")
-    channel.send({"t": "hello", "pid": pid, "protections": protections})
-    header, cases, surplus = _read_job(0)  # (the fork server has preloaded the modules)
+    channel.send(protocol.Hello(pid, tuple(protections)))
+    job, cases, surplus, error = _read_job(0)  # (the fork server has preloaded the modules)
     # Everything up to the solution's first line is done before the start signal: the job
     # may have come ahead of its turn.
     scope = _SCOPE or leetcode_scope()
-    address_space, output_bytes, cpu_s = header["limits"]
-    apply_limits(address_space, output_bytes, cpu_s)
+    limits.apply(job.rlimits)
     sys.setrecursionlimit(RECURSION_LIMIT)
     import threading
 
@@ -543,9 +347,9 @@ def serve(channel_fd: int, entered: set, isolate: int) -> None:
     os.close(devnull)
     try:
         if cases is None:
-            channel.send({"t": "internal", "i": 0, "msg": header["error"]})
+            channel.send(protocol.BadInput(0, error))
             os._exit(0)
-        again = run(channel, header, cases, scope)
+        again = run(channel, job.call, cases, scope)
         _flush()
         # Wait until the judge has measured this process and lets go (or kills it); meanwhile
         # it may ask for cases to be timed again.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from judge.checkers import CHECKERS, any_order, exact, nested_any_order, node_value
+from judge.checkers import CHECKERS, any_order, exact, nested_any_order, same_val
 
 
 def test_exact_is_order_and_type_sensitive():
@@ -29,9 +29,9 @@ def test_nested_any_order_is_a_set_of_multisets():
 
 
 def test_node_value_compares_values():
-    assert node_value(3, 3).ok
-    assert not node_value(3, 5).ok
-    assert not node_value(3, None).ok
+    assert same_val(3, 3).ok
+    assert not same_val(3, 5).ok
+    assert not same_val(3, None).ok
 
 
 def test_every_spec_checker_name_is_registered():

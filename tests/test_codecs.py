@@ -5,6 +5,10 @@ from __future__ import annotations
 import pytest
 
 from judge import codecs
+from judge.codecs import INT, TREE, Type
+
+LIST_INT = Type("list", INT)
+LIST_LIST_INT = Type("list", LIST_INT)
 
 
 def test_tree_round_trip_keeps_leetcode_level_order():
@@ -24,7 +28,7 @@ def test_children_are_listed_only_for_existing_nodes():
 @pytest.mark.parametrize("values", [[], [None]])
 def test_empty_tree(values):
     assert codecs.build_tree(values) is None
-    assert codecs.encode(None, ("tree",)) == []
+    assert codecs.plain(None, TREE) == []
 
 
 def test_deep_path_tree_needs_no_recursion():
@@ -34,7 +38,10 @@ def test_deep_path_tree_needs_no_recursion():
         values += [None, i]
     root = codecs.build_tree(values)
     assert codecs.tree_to_list(root) == values
-    assert codecs.find_node(root, n - 1).right is None
+    node = root
+    for _ in range(n - 1):
+        node = node.right
+    assert node.val == n - 1 and node.left is None and node.right is None
 
 
 def test_tree_node_accepts_both_leetcode_constructors():
@@ -44,20 +51,15 @@ def test_tree_node_accepts_both_leetcode_constructors():
     assert codecs.TreeNode().val == 0
 
 
-def test_find_node_returns_the_very_node():
-    root = codecs.build_tree([3, 5, 1])
-    assert codecs.find_node(root, 1) is root.right
-
-
 @pytest.mark.parametrize(
     "text, parsed",
     [
-        ("int", ("int",)),
-        ("List[int]", ("list", ("int",))),
-        ("List[List[int]]", ("list", ("list", ("int",)))),
-        ("Optional[TreeNode]", ("tree",)),
-        ("TreeNode", ("tree",)),
-        ("None", ("none",)),
+        ("int", Type("int")),
+        ("List[int]", Type("list", Type("int"))),
+        ("List[List[int]]", Type("list", Type("list", Type("int")))),
+        ("Optional[TreeNode]", Type("tree")),
+        ("TreeNode", Type("tree")),
+        ("None", Type("none")),
     ],
 )
 def test_parse_type(text, parsed):
@@ -80,31 +82,31 @@ def test_subclasses_are_judged_as_plain_data():
         def __eq__(self, other):
             return True
 
-    out = codecs.encode(LyingList([Liar(1), Liar(2)]), ("list", ("int",)))
+    out = codecs.plain(LyingList([Liar(1), Liar(2)]), LIST_INT)
     assert out == [1, 2] and type(out) is list and all(type(v) is int for v in out)
 
 
 def test_tuples_count_as_lists_but_other_types_are_wrong():
-    assert codecs.encode((1, 2), ("list", ("int",))) == [1, 2]
+    assert codecs.plain((1, 2), LIST_INT) == [1, 2]
     with pytest.raises(codecs.AnswerTypeError, match="expected List"):
-        codecs.encode({1, 2}, ("list", ("int",)))
+        codecs.plain({1, 2}, LIST_INT)
     with pytest.raises(codecs.AnswerTypeError, match="expected int"):
-        codecs.encode("7", ("int",))
+        codecs.plain("7", INT)
     with pytest.raises(codecs.AnswerTypeError):
-        codecs.encode(True, ("int",))
+        codecs.plain(True, INT)
 
 
 def test_returned_node_is_its_value():
-    assert codecs.node_value(codecs.TreeNode(7)) == 7
-    assert codecs.node_value(None) is None
+    assert codecs.node_val(codecs.TreeNode(7)) == 7
+    assert codecs.node_val(None) is None
     with pytest.raises(codecs.AnswerTypeError):
-        codecs.node_value(7)
+        codecs.node_val(7)
 
 
 def test_conforms_checks_decoded_data():
-    assert codecs.conforms([[1], []], ("list", ("list", ("int",))))
-    assert not codecs.conforms([1, True], ("list", ("int",)))
-    assert codecs.conforms([1, None, 2], ("tree",))
+    assert codecs.conforms([[1], []], LIST_LIST_INT)
+    assert not codecs.conforms([1, True], LIST_INT)
+    assert codecs.conforms([1, None, 2], TREE)
 
 
 def test_show_is_leetcode_text():
@@ -142,7 +144,7 @@ def test_truncated_packed_answer_is_refused():
         codecs.load(raw[:-3])
 
 
-NODE_PARAMS = [(("tree",), None), (("int",), "root"), (("int",), "root")]
+NODE_PARAMS = [(TREE, None), (INT, "root"), (INT, "root")]
 NAMES = ["root", "p", "q"]
 
 
@@ -151,10 +153,10 @@ NAMES = ["root", "p", "q"]
     [[], [1, 2], ["x", 99], [2, 0]],  # none, as the judge writes them, garbage, wrong values
 )
 def test_node_arguments_are_the_first_nodes_holding_their_values(positions):
-    root, p, q = codecs.decode_args([[5, 3, 8, 3], 3, 8, *positions], NODE_PARAMS, NAMES)
+    root, p, q = codecs.build_args([[5, 3, 8, 3], 3, 8, *positions], NODE_PARAMS, NAMES)
     assert p is root.left and q is root.right  # the first 3 in level order, not the leaf
 
 
 def test_a_node_argument_missing_from_its_tree_is_an_error():
     with pytest.raises(ValueError, match="no node with value 7"):
-        codecs.decode_args([[5, 3], 7, 5], NODE_PARAMS, NAMES)
+        codecs.build_args([[5, 3], 7, 5], NODE_PARAMS, NAMES)

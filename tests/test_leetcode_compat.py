@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import write
-from judge.expected import prepare_cases
 from judge.grading import Finished, grade
+from judge.references import prepare_cases
 from judge.submission import read_submission
 
 PASTED_LCA = """\

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from judge.catalog import Catalog, load_problem
 from judge.errors import SpecError, UsageError
-from judge.problems import Catalog, load_problem
 
 GOOD = """\
 slug: add
@@ -128,7 +128,7 @@ def test_missing_extra_folder_is_a_usage_error(tmp_path):
 
 def test_cache_of_one_problem_keeps_a_longer_slugs_cache(catalog, tmp_path, monkeypatch):
     from judge.cache import cache_dir
-    from judge.expected import prepare_cases
+    from judge.references import prepare_cases
 
     monkeypatch.setenv("JUDGE_CACHE_DIR", str(tmp_path))
     prepare_cases(catalog.get("combination-sum-ii"))

@@ -9,8 +9,8 @@ import pytest
 
 from conftest import SUBMISSIONS, write
 from judge import sandbox
-from judge.expected import prepare_cases
 from judge.grading import Finished, grade
+from judge.references import prepare_cases
 from judge.submission import read_submission
 
 SLUG = "container-with-most-water"
@@ -429,12 +429,16 @@ def test_a_job_sent_ahead_runs_only_when_started(catalog, tmp_path):
 
 
 def test_a_worker_starts_only_the_job_it_was_loaded_with(catalog):
-    from judge.sandbox import Limits, Worker
+    from dataclasses import replace
+
+    from judge.doctor import PROBE
+    from judge.limits import Limits
+    from judge.sandbox import Worker
 
     with Worker() as worker:
-        worker.load({"source": "a"}, [b"x"], Limits(1000, 256))
+        worker.load(PROBE, [b"x"], Limits(1000, 256))
         with pytest.raises(ValueError):
-            worker.start({"source": "b"}, [b"x"], Limits(1000, 256))
+            worker.start(replace(PROBE, source="b"), [b"x"], Limits(1000, 256))
 
 
 def test_a_script_using_the_library_leaves_no_scratch_directory(tmp_path):
@@ -444,7 +448,7 @@ def test_a_script_using_the_library_leaves_no_scratch_directory(tmp_path):
 
     accepted = SUBMISSIONS / SLUG / "accepted" / "two_pointers.py"
     script = (
-        "from judge import runner\nfrom judge.problems import Catalog\n"
+        "from judge import runner\nfrom judge.catalog import Catalog\n"
         f"print(list(runner.submit(Catalog(), {str(accepted)!r}, {SLUG!r}))[-1].result.verdict)\n"
     )
     scratch = tmp_path / "tmp"
@@ -458,11 +462,11 @@ def test_a_script_using_the_library_leaves_no_scratch_directory(tmp_path):
 @pytest.mark.parametrize("results_taken", [0, 1])
 def test_judging_closed_early_leaves_nothing(catalog, results_taken):
     # Judging starts when it is made: files made ready but never judged are cleaned up too.
-    from judge import runner
+    from judge import pipeline
 
     accepted = sorted((SUBMISSIONS / SLUG / "accepted").glob("*.py"))
-    entries = [runner.Entry(path, catalog.get(SLUG)) for path in accepted]
-    with runner.Judging(entries, jobs=2) as judging:
+    entries = [pipeline.Entry(path, catalog.get(SLUG)) for path in accepted]
+    with pipeline.Judging(entries, jobs=2) as judging:
         got = [result for _, (_, result) in zip(range(results_taken), judging)]
     assert [r.verdict.value for r in got] == ["AC"] * results_taken
 
@@ -472,19 +476,15 @@ def test_a_worker_with_no_cases_waits_to_be_measured():
     # busy judge finds it gone and reports every protection as missing.
     import time
 
-    from judge.sandbox import Limits, Worker, _gone
+    from judge import procfs, protocol
+    from judge.doctor import PROBE
+    from judge.limits import Limits
+    from judge.sandbox import Worker
 
-    header = {
-        "source": "class Solution:\n    def probe(self) -> None:\n        return None\n",
-        "filename": "probe.py",
-        "method": "probe",
-        "params": [],
-        "output": ["return", "None", -1],
-    }
-    with Worker().start(header, [], Limits(cpu_ms=1000, memory_mb=256)) as worker:
+    with Worker().start(PROBE, [], Limits(cpu_ms=1000, memory_mb=256)) as worker:
         time.sleep(0.3)  # a judge slowed down by other load reads its messages late
-        assert worker.receive().message == {"t": "ready", "so": 0}
-        assert worker.pid != worker.keeper and not _gone(worker.pid)
+        assert worker.receive().message == protocol.Ready(0)
+        assert worker.pid != worker.keeper and not procfs.gone(worker.pid)
 
 
 def test_a_worker_gone_before_the_judge_reads_it_still_gets_its_verdict(catalog, tmp_path):
@@ -493,16 +493,17 @@ def test_a_worker_gone_before_the_judge_reads_it_still_gets_its_verdict(catalog,
     import signal
     import time
 
+    from judge import protocol
     from judge.grading import Execution, limits_for
-    from judge.sandbox import Worker
+    from judge.sandbox import Stop, Worker
 
     path = tmp_path / "s.py"
     write(path, body("import os, signal; os.kill(os.getpid(), signal.SIGKILL)"))
     problem = catalog.get(SLUG)
     cases = prepare_cases(problem)
     execution = Execution(problem, read_submission(path), cases, limits_for(problem))
-    with Worker().start(execution.header(), [c.job for c in cases], execution.limits) as worker:
+    with Worker().start(execution.call(), [c.job for c in cases], execution.limits) as worker:
         time.sleep(0.5)  # long gone by now
-        assert worker.receive().message == {"t": "ready", "so": 0}
-        assert worker.receive().reason == "eof"
+        assert worker.receive().message == protocol.Ready(0)
+        assert worker.receive().stop is Stop.EOF
         assert worker.finish() == -signal.SIGKILL

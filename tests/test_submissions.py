@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import SUBMISSIONS
-from judge.expected import prepare_cases
 from judge.grading import grade
+from judge.references import prepare_cases
 from judge.submission import read_submission
 
 # Each file's verdict is asserted by `judge verify` (tests/test_verify.py), which also reruns

@@ -95,7 +95,7 @@ def test_speed_is_shown_relative_to_the_reference(invoke):
 
 
 def test_reference_timings_are_cached_with_the_expected_answers(catalog, own_cache):
-    from judge.expected import prepare_cases
+    from judge.references import prepare_cases
 
     problem = catalog.get("sliding-window-maximum")
     first = prepare_cases(problem)
@@ -156,7 +156,7 @@ def test_judging_times_are_kept_to_order_the_next_run_and_forget_deleted_files(
 
 
 def test_all_defaults_to_one_job_per_core():
-    from judge.runner import default_jobs
+    from judge.pipeline import default_jobs
 
     assert default_jobs() == len(os.sched_getaffinity(0))
 
@@ -210,15 +210,15 @@ def test_out_of_line_picks_the_unlucky_cases_first_within_a_budget():
 
 
 def test_workers_map_the_cached_arguments_and_never_the_expected_answers(catalog, own_cache):
-    from judge.expected import cached_cases, prepare_cases
-    from judge.sandbox import _mappable
+    from judge.references import cached_cases, prepare_cases
+    from judge.sandbox import mappable
 
     problem = catalog.get("sliding-window-maximum")
     prepare_cases(problem)
     cases = cached_cases(problem)
     spans = [c.span for c in cases if c.span is not None]
     assert len(spans) == len(problem.generated)
-    mapped = _mappable([c.job for c in cases])
+    mapped = mappable([c.job for c in cases])
     path, _, _, length = mapped
     raw = Path(path).read_bytes()
     first_answer = bytes(next(c.answer for c in cases if c.span is not None))
@@ -231,9 +231,9 @@ def test_workers_map_the_cached_arguments_and_never_the_expected_answers(catalog
 def test_a_cases_file_replaced_after_reading_is_sent_as_bytes(catalog, own_cache):
     # Another judge may rewrite the cache while this one runs: the worker is then sent the
     # arguments read before, not pointed at a file that no longer holds them.
-    from judge.expected import cached_cases, prepare_cases
     from judge.grading import grade
-    from judge.sandbox import _mappable
+    from judge.references import cached_cases, prepare_cases
+    from judge.sandbox import mappable
     from judge.submission import read_submission
 
     problem = catalog.get("container-with-most-water")
@@ -242,17 +242,17 @@ def test_a_cases_file_replaced_after_reading_is_sent_as_bytes(catalog, own_cache
     (cached,) = (own_cache / "expected").iterdir()
     (own_cache / "new").write_bytes(b"replaced\n")
     os.replace(own_cache / "new", cached)  # as the cache is written: a new file at that path
-    assert _mappable([c.job for c in cases]) is None
+    assert mappable([c.job for c in cases]) is None
     events = list(grade(problem, read_submission(ACCEPTED), cases))
     assert events[-1].result.verdict.value == "AC"
 
 
 def test_a_worker_refuses_a_cases_file_other_than_the_one_read(tmp_path):
-    from judge.worker import _map_file
+    from judge.worker import map_file
 
     path = tmp_path / "cases"
     path.write_bytes(b"x" * 100)
     found = path.stat()
-    assert bytes(_map_file([str(path), found.st_dev, found.st_ino, 100])) == b"x" * 100
+    assert bytes(map_file([str(path), found.st_dev, found.st_ino, 100])) == b"x" * 100
     with pytest.raises(OSError, match="changed"):
-        _map_file([str(path), found.st_dev, found.st_ino + 1, 100])
+        map_file([str(path), found.st_dev, found.st_ino + 1, 100])

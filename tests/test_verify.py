@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import write
-from judge.problems import Catalog, load_problem
+from judge.catalog import Catalog, load_problem
 from judge.verify import verify_problem
 
 SPEC = """\

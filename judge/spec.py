@@ -1,19 +1,18 @@
-"""Load and strictly validate problem specs (`<slug>.yaml`) into `Problem` and `Case` objects."""
+"""A problem as the judge knows it, and how one YAML spec (`<slug>.yaml`) becomes one.
+
+`parse` reads a spec and validates it strictly: an unknown key, a missing key, a value of the
+wrong type or a case that does not fit the signature is a `SpecError` naming the file, the key
+and the line. Finding specs and caching parsed ones is `catalog`'s job.
+"""
 
 from __future__ import annotations
 
-import dataclasses
-import functools
-import json
-import os
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from judge import codecs
 from judge.checkers import CHECKERS
-from judge.errors import SpecError, UsageError
 from judge.specfile import Fields, SpecFile
 
 DIFFICULTIES = ("Easy", "Medium", "Hard")
@@ -87,7 +86,7 @@ class Problem:
         if self.in_place:
             return next(p.parsed for p in self.params if p.name == self.in_place)
         if self.checker == "node_value":
-            return ("int",)
+            return codecs.INT
         return codecs.parse_type(self.returns)
 
     @property
@@ -116,9 +115,7 @@ class Problem:
         return ", ".join(f"{p.name} = {codecs.show(values[p.name])}" for p in self.params)
 
 
-def _check_value(
-    spec: SpecFile, where: tuple, value: Any, t: codecs.Type, what: str, tree: Any = None
-) -> None:
+def _check_value(spec: SpecFile, where: tuple, value: Any, t: codecs.Type, what: str) -> None:
     if not codecs.conforms(value, t):
         spec.fail(where, f"{what} {codecs.show(value)[:60]} is not a {codecs.type_name(t)}")
 
@@ -143,45 +140,8 @@ def check_input(spec: SpecFile, where: tuple, values: Any, params: list[Param]) 
             _check_value(spec, (*where, p.name), value, p.parsed, "value")
 
 
-def _load(path: Path) -> Problem:
-    """A spec, parsed once and then kept in the cache (reading YAML and checking every field
-    costs about 3 ms a spec; unpickling the result, a tenth of that)."""
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return _parse(path)  # which says why it cannot be read
-    from judge.cache import cache_dir, key, write_atomically
-
-    where = key(os.fsencode(path.resolve()))[:8]
-    stored = cache_dir() / "specs" / f"{path.stem}-{where}-{key(_code_version(), raw)}.pickle"
-    import pickle
-
-    try:
-        problem = pickle.loads(stored.read_bytes())
-        if isinstance(problem, Problem) and problem.source == raw and problem.path == path:
-            return problem
-    except Exception:  # missing, damaged or from other code: parse again
-        pass
-    problem = _parse(path, raw)
-    try:  # an edited spec's earlier versions
-        for stale in stored.parent.glob(f"{path.stem}-{where}-*.pickle"):
-            stale.unlink(missing_ok=True)
-    except OSError:
-        pass
-    write_atomically(stored, pickle.dumps(problem, pickle.HIGHEST_PROTOCOL))
-    return problem
-
-
-@functools.cache
-def _code_version() -> bytes:
-    """The code that parses and checks specs: a new judge version parses them again."""
-    here = Path(__file__).parent
-    return b"".join(
-        (here / n).read_bytes() for n in ("problems.py", "specfile.py", "codecs.py", "checkers.py")
-    )
-
-
-def _parse(path: Path, raw: bytes | None = None) -> Problem:
+def parse(path: Path, raw: bytes | None = None) -> Problem:
+    """Read and validate the spec at `path` (its bytes `raw`, if already read)."""
     spec = SpecFile.read(path, raw)
     top = Fields(spec, (), spec.data)
     slug = top.str("slug")
@@ -310,144 +270,3 @@ def _parse(path: Path, raw: bytes | None = None) -> Problem:
         spec.fail(("cases",), "a problem needs at least one case")
     top.done()
     return problem
-
-
-def bundled_dirs() -> tuple[Path, Path]:
-    """The bundled problems and solutions: inside the installed package, or the source tree."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "_data"
-    if (packaged / "problems").is_dir():
-        return packaged / "problems", packaged / "solutions"
-    return here.parent / "problems", here.parent / "solutions"
-
-
-def problem_dirs(extra: Iterable[str | os.PathLike] = ()) -> list[Path]:
-    """Bundled first, then `JUDGE_PROBLEMS`, then `--problems`: later folders win on a slug."""
-    dirs = [bundled_dirs()[0]]
-    env = os.environ.get("JUDGE_PROBLEMS", "")
-    dirs += [Path(p) for p in env.split(os.pathsep) if p]
-    dirs += [Path(p) for p in extra]
-    for d in dirs[1:]:
-        if not d.is_dir():
-            raise UsageError(f"problems folder not found: {d}")
-    return dirs
-
-
-_INDEX_FORMAT = 1
-
-
-@dataclass(frozen=True)
-class Summary:
-    """The few facts about a problem that listing and finding it need."""
-
-    number: int | str
-    slug: str
-    title: str
-    difficulty: str
-    tags: list[str]
-    method: str
-
-    @classmethod
-    def of(cls, problem: Problem) -> Summary:
-        return cls(
-            problem.number,
-            problem.slug,
-            problem.title,
-            problem.difficulty,
-            list(problem.tags),
-            problem.method,
-        )
-
-
-class Catalog:
-    """Every known problem, by slug; specs are loaded and validated on first use."""
-
-    def __init__(self, extra_dirs: Iterable[str | os.PathLike] = ()) -> None:
-        self.paths: dict[str, Path] = {}
-        for d in problem_dirs(extra_dirs):
-            for path in sorted(d.glob("*.yaml")):
-                self.paths[path.stem] = path
-        self._loaded: dict[str, Problem] = {}
-
-    def __contains__(self, slug: str) -> bool:
-        return slug in self.paths
-
-    def get(self, slug: str) -> Problem:
-        """The problem named `slug`, or a usage error suggesting the closest names."""
-        if slug not in self.paths:
-            import difflib
-
-            close = difflib.get_close_matches(slug, list(self.paths), n=3, cutoff=0.5)
-            hint = f"; did you mean {' or '.join(close)}?" if close else "; `judge list` shows them"
-            raise UsageError(f"unknown problem {slug!r}{hint}")
-        if slug not in self._loaded:
-            self._loaded[slug] = _load(self.paths[slug])
-        return self._loaded[slug]
-
-    def all(self) -> list[Problem]:
-        """Every problem, ordered by LeetCode number then slug."""
-        problems = [self.get(slug) for slug in self.paths]
-        return sorted(problems, key=lambda p: (_number_key(p.number), p.slug))
-
-    def summaries(self) -> list[Summary]:
-        """What `judge list` shows of every problem, in the same order as `all()`. Read from a
-        small index in the cache, so only specs changed since the last call are parsed."""
-        from judge.cache import cache_dir, write_atomically
-
-        index_path = cache_dir() / "catalog.json"
-        try:
-            index = json.loads(index_path.read_text())
-            entries = index["entries"] if index.get("format") == _INDEX_FORMAT else {}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            entries = {}
-        found, changed = [], False
-        for slug, path in self.paths.items():
-            try:
-                info = path.stat()
-            except OSError:
-                raise UsageError(f"{path}: cannot read the problem spec") from None
-            stamp = [info.st_mtime_ns, info.st_size]
-            entry = entries.get(str(path))
-            if isinstance(entry, dict) and entry.get("stamp") == stamp:
-                try:
-                    found.append(Summary(**entry["summary"]))
-                    continue
-                except (TypeError, KeyError):
-                    pass
-            summary = Summary.of(self.get(slug))
-            entries[str(path)] = {"stamp": stamp, "summary": dataclasses.asdict(summary)}
-            found.append(summary)
-            changed = True
-        if changed:
-            # Specs from folders used once (e.g. a temporary --problems DIR) are dropped.
-            entries = {path: entry for path, entry in entries.items() if os.path.exists(path)}
-            data = {"format": _INDEX_FORMAT, "entries": entries}
-            write_atomically(index_path, json.dumps(data).encode())
-        return sorted(found, key=lambda p: (_number_key(p.number), p.slug))
-
-
-def _number_key(number: int | str) -> tuple[int, float, str]:
-    """LeetCode's numbered problems first, then the rest (interview questions such as 17.14)."""
-    if isinstance(number, int):
-        return (0, number, "")
-    try:
-        return (1, float(number), number)
-    except ValueError:
-        return (2, 0.0, number)
-
-
-def load_problem(path: Path) -> Problem:
-    """Load one spec file (raises SpecError naming the file, key and line)."""
-    return _load(path)
-
-
-__all__ = [
-    "Case",
-    "Catalog",
-    "Generated",
-    "Param",
-    "Problem",
-    "SpecError",
-    "Summary",
-    "load_problem",
-]

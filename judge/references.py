@@ -2,44 +2,35 @@
 
 The reference runs on every case: its answers become the generated cases' expected answers and
 its CPU times are what a submission's speed is compared with ("1.4x the reference"). The cache
-key covers the spec, the reference source and this machine (interpreter, CPU), so editing either
-or moving to another machine measures again.
+key covers the spec, the reference source, the judge's own code (`cache.code_version`) and this
+machine (interpreter, CPU), so changing any of them, or moving to another machine, measures
+again.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import mmap
 import os
 from pathlib import Path
 
 from judge import calibration
-from judge.cache import KEY_LENGTH, cache_dir, key, write_atomically
+from judge.cache import KEY_LENGTH, cache_dir, code_version, key, write_atomically
 from judge.cases import PreparedCase, generate_inputs, hand_cases
 from judge.errors import ProblemError
-from judge.problems import Problem
-from judge.sandbox import FileSpan
+from judge.protocol import FileSpan
+from judge.spec import Problem
 from judge.submission import read_submission
 
 _FORMAT = 4
 # The expected answers start at a multiple of this, after the cases' arguments: a worker maps
 # the arguments' pages and none of the answers' (pages are at most 64 KiB on any Linux).
 _ANSWERS_ALIGN = 64 * 1024
-# How cases are encoded, run, timed and measured again.
-_RUNNER_FILES = ("worker.py", "codecs.py", "cases.py", "grading.py", "remeasure.py")
 
 
 def _key(problem: Problem, reference: bytes) -> str:
     context = f"{_FORMAT}\0{calibration.machine()}".encode()
-    return key(context, _runner_source(), problem.source, reference)
-
-
-@functools.cache
-def _runner_source() -> bytes:
-    """How cases are run and timed: a new judge version measures the reference again."""
-    here = Path(__file__).parent
-    return b"".join((here / name).read_bytes() for name in _RUNNER_FILES)
+    return key(context, code_version(), problem.source, reference)
 
 
 def _cache_path(problem: Problem, key: str) -> Path:
@@ -50,7 +41,7 @@ def _read(path: Path, hand: list[PreparedCase], problem: Problem) -> list[Prepar
     """The cached cases (hand-written ones from the spec, generated ones from the file) with
     reference times, or None if the file is missing, damaged or for other cases.
 
-    The file is a JSON head line, then each generated case's encoded arguments back to back,
+    The file is a JSON head line, then each generated case's packed arguments back to back,
     then (at the next multiple of `_ANSWERS_ALIGN`) their expected answers, their sizes in the
     head: nothing in the body is decoded here.
     """

@@ -24,7 +24,9 @@ class PreparedCase:
 
     name: str
     payload: bytes | memoryview  # the packed arguments (`pack_args`)
-    answer: bytes | memoryview | None  # the expected answer (codecs.dump); None: not known
+    answer: (
+        bytes | bytearray | memoryview | None
+    )  # the expected answer (codecs.dump); None: not known
     params: tuple[str, ...]
     example: bool = False
     reference_ms: float | None = None  # the reference solution's CPU time on this machine

@@ -276,7 +276,7 @@ def dump(value: Any, t: Type | None = None) -> bytes:
     return show(value).encode()
 
 
-def load(raw: bytes | memoryview) -> Any:
+def load(raw: bytes | bytearray | memoryview) -> Any:
     """An answer as plain data from its canonical bytes; ValueError if they are not valid."""
     if raw[:1] == _INT_ARRAY:
         if len(raw) % 8 != 1:

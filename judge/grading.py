@@ -8,7 +8,7 @@ terminal, JSON output and the tests consume the same stream.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -100,7 +100,7 @@ class Execution:
     def call(self) -> protocol.Call:
         return call_of(self.problem, self.submission)
 
-    def __iter__(self) -> Iterator[Outcome]:
+    def outcomes(self) -> Generator[Outcome, None, None]:
         start = 0
         while start < len(self.cases):
             lines = [c.job for c in self.cases[start:]]
@@ -115,7 +115,7 @@ class Execution:
                 return
             start = last + 1
 
-    def _run(self, worker: Worker, start: int) -> Iterator[Outcome]:
+    def _run(self, worker: Worker, start: int) -> Generator[Outcome, None, int | None]:
         """Yield outcomes; return the index to restart after, or None when the run is over."""
         ready = worker.receive(wall_s=self.limits.wall_s + limits.LOAD_EXTRA_WALL_S)
         if not isinstance(ready.message, protocol.Ready):
@@ -239,7 +239,7 @@ def grade(
         yield Finished(result)
         return
     execution = Execution(problem, submission, cases, run_limits, all_cases, spare)
-    outcomes = iter(execution)
+    outcomes = execution.outcomes()
     judged: dict[int, CaseResult] = {}
     try:
         for event in _judge_outcomes(problem, cases, outcomes, result, all_cases):
@@ -288,7 +288,7 @@ def _judge_outcomes(
                 problem.format_input(case.input),
                 case.expected,
                 outcome.output if verdict is Verdict.WA else None,
-                message or verdict.title,
+                message or verdict.label,
                 outcome.stdout,
                 list(outcome.traceback),
             )
@@ -313,7 +313,7 @@ def run_outputs(
     execution = Execution(
         problem, submission, cases, limits_for(problem, 5.0), best_of_two=best_of_two
     )
-    for outcome in execution:
+    for outcome in execution.outcomes():
         if outcome.verdict is not None:
             case = cases[outcome.index].name
             raise ProblemError(

@@ -98,9 +98,9 @@ def decode_job(line: bytes | bytearray) -> Job:
         header["filename"],
         header["method"],
         tuple((name, kind, ref) for name, kind, ref in header["params"]),
-        tuple(header["output"]),  # type: ignore[arg-type]
+        tuple(header["output"]),
     )
-    return Job(call, tuple(header["limits"]), header["sizes"], header["file"])  # type: ignore[arg-type]
+    return Job(call, tuple(header["limits"]), header["sizes"], header["file"])
 
 
 def again_line(index: int) -> bytes:
@@ -292,10 +292,8 @@ def decode_message(line: bytes | bytearray) -> Message:
     if kind == "bad":
         return Unfit(_int(wire, "i"), _int(wire, "cpu"), _int(wire, "so"), _str(wire, "msg"))
     if kind == "again":
-        cpu = wire.get("cpu")
-        if cpu is not None:
-            cpu = _int(wire, "cpu")
-        return TimedAgain(_int(wire, "i"), cpu, _int(wire, "so"))
+        again_ns = None if wire.get("cpu") is None else _int(wire, "cpu")
+        return TimedAgain(_int(wire, "i"), again_ns, _int(wire, "so"))
     if kind == "ready":
         return Ready(_int(wire, "so"))
     if kind == "hello":

@@ -51,7 +51,7 @@ def _grid(**options: Any) -> Table:
 
 
 def verdict_text(verdict: Verdict) -> Text:
-    return Text(f"{verdict.title} ({verdict.value})", style=_STYLE[verdict])
+    return Text(f"{verdict.label} ({verdict.value})", style=_STYLE[verdict])
 
 
 def ms(value: float) -> str:
@@ -103,7 +103,7 @@ def render_result(out: Console, result: RunResult) -> None:
     if result.verdict is Verdict.WA:
         grid.add_row("Output", _cut(codecs.show(failure.output)))
         grid.add_row("Expected", _cut(codecs.show(failure.expected)))
-    if failure.message and failure.message != result.verdict.title:
+    if failure.message and failure.message != result.verdict.label:
         grid.add_row("Message", Text(failure.message))
     if failure.traceback:
         grid.add_row("Traceback", Text("\n".join(failure.traceback)))

@@ -21,7 +21,8 @@ class Verdict(str, Enum):
     OLE = "OLE"
 
     @property
-    def title(self) -> str:
+    def label(self) -> str:
+        """LeetCode's words for it: "Wrong Answer"."""
         return _TITLES[self]
 
 

@@ -20,7 +20,9 @@ class Section:
 def _docstring_lines(node: ast.AST) -> set[int]:
     body = getattr(node, "body", [])
     first = body[0] if body else None
-    value = getattr(first, "value", None) if isinstance(first, ast.Expr) else None
+    if not isinstance(first, ast.Expr):
+        return set()
+    value = first.value
     if isinstance(value, ast.Constant) and isinstance(value.value, str):
         return set(range(first.lineno, (first.end_lineno or first.lineno) + 1))
     return set()

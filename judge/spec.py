@@ -144,18 +144,18 @@ def parse(path: Path, raw: bytes | None = None) -> Problem:
     """Read and validate the spec at `path` (its bytes `raw`, if already read)."""
     spec = SpecFile.read(path, raw)
     top = Fields(spec, (), spec.data)
-    slug = top.str("slug")
+    slug = top.text("slug")
     if slug != path.stem:
         spec.fail(("slug",), f"{slug!r} must match the file name {path.stem!r}")
     number = top.get("number", (int, str))
-    difficulty = top.str("difficulty")
+    difficulty = top.text("difficulty")
     if difficulty not in DIFFICULTIES:
         spec.fail(("difficulty",), f"must be one of {', '.join(DIFFICULTIES)}")
     sig = top.section("signature")
     params: list[Param] = []
     for i, item in enumerate(sig.list("params", dict)):
         pf = Fields(spec, ("signature", "params", i), item)
-        param = Param(pf.str("name"), pf.str("type"), pf.opt("node_of", str))
+        param = Param(pf.text("name"), pf.text("type"), pf.opt("node_of", str))
         pf.done()
         try:
             param.parsed  # noqa: B018 - parsing is the validation
@@ -170,8 +170,8 @@ def parse(path: Path, raw: bytes | None = None) -> Problem:
             spec.fail(
                 ("signature", "params", i, "node_of"), f"{p.node_of!r} is not a TreeNode parameter"
             )
-    method = sig.str("method")
-    returns = sig.str("returns")
+    method = sig.text("method")
+    returns = sig.text("returns")
     try:
         codecs.parse_type(returns)
     except codecs.TypeSpecError as exc:
@@ -208,10 +208,10 @@ def parse(path: Path, raw: bytes | None = None) -> Problem:
     problem = Problem(
         slug=slug,
         number=number,
-        title=top.str("title"),
+        title=top.text("title"),
         difficulty=difficulty,
         tags=top.list("tags", str),
-        statement=top.str("statement"),
+        statement=top.text("statement"),
         constraints=top.list("constraints", str),
         method=method,
         params=params,
@@ -234,7 +234,7 @@ def parse(path: Path, raw: bytes | None = None) -> Problem:
     seen: set[str] = set()
     for i, item in enumerate(top.list("cases", dict)):
         cf = Fields(spec, ("cases", i), item)
-        name = cf.str("name")
+        name = cf.text("name")
         if name in seen:
             spec.fail(("cases", i, "name"), f"duplicate case name {name!r}")
         seen.add(name)
@@ -257,11 +257,11 @@ def parse(path: Path, raw: bytes | None = None) -> Problem:
         if not isinstance(item, dict):
             spec.fail(where, "must be a mapping")
         gf = Fields(spec, where, item)
-        name = gf.str("name")
+        name = gf.text("name")
         if name in seen:
             spec.fail((*where, "name"), f"duplicate case name {name!r}")
         seen.add(name)
-        gen = Generated(name, gf.str("generator"), gf.get("seed", int), gf.opt("args", dict) or {})
+        gen = Generated(name, gf.text("generator"), gf.get("seed", int), gf.opt("args", dict) or {})
         gf.done()
         problem.generated.append(gen)
     if (problem.generated or checks) and not problem.generators:

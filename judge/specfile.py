@@ -110,7 +110,7 @@ class Fields:
             return None
         return self._typed(key, self.data[key], kind, False)
 
-    def str(self, key: str) -> str:
+    def text(self, key: str) -> str:
         value = self.get(key, str)
         if not value.strip():
             self.spec.fail((*self.where, key), "must not be empty")

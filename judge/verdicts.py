@@ -141,7 +141,7 @@ def _without_message(seen: Seen, limits: Limits) -> Decision:
 
 
 def of_answer(
-    expected: bytes | memoryview | None,
+    expected: bytes | bytearray | memoryview | None,
     answer: bytes | bytearray,
     out_type: codecs.Type,
     check: Callable[[Any, Any], Any],

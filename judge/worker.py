@@ -13,12 +13,14 @@ are never sent here, and nothing here names a verdict: the judge decides (`verdi
 from __future__ import annotations
 
 import gc
+import io
 import marshal
 import os
 import sys
 import time
 import traceback
 from collections.abc import Callable
+from typing import cast
 
 from judge import codecs, isolation, limits, protocol
 from judge.protocol import Failure, FailureKind
@@ -312,6 +314,7 @@ def _read_job(fd: int) -> tuple[protocol.Job, list | None, bytes, str]:
             cases.append(view[at : at + size])
             at += size
         else:
+            assert mapped is not None  # a span is only sent with the file it lies in
             offset, length = size
             cases.append(mapped[offset : offset + length])
     return job, cases, surplus, ""
@@ -337,8 +340,10 @@ def serve(channel_fd: int, entered: set, isolate: bool) -> None:
     import threading
 
     threading.stack_size(THREAD_STACK)
-    sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace", line_buffering=False)
-    sys.stderr.reconfigure(encoding="utf-8", errors="backslashreplace")
+    for stream, line_buffering in ((sys.stdout, False), (sys.stderr, None)):
+        cast(io.TextIOWrapper, stream).reconfigure(
+            encoding="utf-8", errors="backslashreplace", line_buffering=line_buffering
+        )
     leash = os.dup(0)  # kept private: EOF on it means the judge is done with this process
     if not surplus and not os.read(leash, 1):
         os._exit(0)  # the judge let go without starting this run

@@ -41,13 +41,41 @@ def _guarded(function: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+class FiniteRange(click.FloatRange):
+    """A float range that also refuses `nan` (which every range comparison lets through)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        import math
+
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number.", param, ctx)
+        return number
+
+
+class NonEmptyPath(click.Path):
+    """A path that may not be the empty string (which would mean the current folder)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail("an empty path is not a file or folder.", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+def _not_empty(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Refuse an empty name (`--problem ''`), which would otherwise mean "not given"."""
+    if isinstance(value, str) and not value.strip():
+        raise click.BadParameter("must not be empty.", ctx, param)
+    return value
+
+
 def problems_option(function: Callable[..., Any]) -> Callable[..., Any]:
     """`--problems DIR`, shared by every command that looks problems up."""
     return click.option(
         "--problems",
         "problem_dirs",
         multiple=True,
-        type=click.Path(file_okay=False),
+        type=NonEmptyPath(file_okay=False),
         help="Also load problem specs from DIR (repeatable; also JUDGE_PROBLEMS=DIR:DIR).",
     )(function)
 
@@ -63,7 +91,7 @@ def time_scale_option(function: Callable[..., Any]) -> Callable[..., Any]:
     """`--time-scale X`, shared by every command that judges."""
     return click.option(
         "--time-scale",
-        type=click.FloatRange(0.05, 100.0),
+        type=FiniteRange(0.05, 100.0),
         default=1.0,
         show_default=True,
         envvar="JUDGE_TIME_SCALE",
@@ -94,8 +122,10 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--problem", "slug", metavar="SLUG", help="The problem to judge against.")
+@click.argument("file", type=NonEmptyPath(dir_okay=False))
+@click.option(
+    "--problem", "slug", metavar="SLUG", callback=_not_empty, help="The problem to judge against."
+)
 @click.option(
     "--all-cases", is_flag=True, help="Run every case instead of stopping at the first failure."
 )
@@ -150,7 +180,7 @@ def submit(
 
 
 @cli.command(name="all")
-@click.argument("folder", required=False, type=click.Path(file_okay=False))
+@click.argument("folder", required=False, type=NonEmptyPath(file_okay=False))
 @click.option(
     "-j",
     "--jobs",
@@ -240,7 +270,7 @@ def list_command(as_json: bool, problem_dirs: tuple[str, ...]) -> None:
 
 
 @cli.command()
-@click.argument("slug")
+@click.argument("slug", callback=_not_empty)
 @problems_option
 @_guarded
 def show(slug: str, problem_dirs: tuple[str, ...]) -> None:
@@ -257,7 +287,7 @@ def show(slug: str, problem_dirs: tuple[str, ...]) -> None:
 
 
 @cli.command()
-@click.argument("slug")
+@click.argument("slug", callback=_not_empty)
 @problems_option
 @_guarded
 def solution(slug: str, problem_dirs: tuple[str, ...]) -> None:
@@ -274,8 +304,14 @@ def solution(slug: str, problem_dirs: tuple[str, ...]) -> None:
 
 
 @cli.command()
-@click.argument("slug", required=False)
-@click.option("--trials", default=300, show_default=True, help="Small random inputs per problem.")
+@click.argument("slug", required=False, callback=_not_empty)
+@click.option(
+    "--trials",
+    type=click.IntRange(min=1),
+    default=300,
+    show_default=True,
+    help="Small random inputs per problem.",
+)
 @time_scale_option
 @json_option
 @problems_option
@@ -348,7 +384,7 @@ def doctor(as_json: bool) -> None:
 @click.option(
     "--set",
     "pinned",
-    type=click.FloatRange(0.25, 8.0),
+    type=FiniteRange(0.25, 8.0),
     metavar="FACTOR",
     help="Pin the factor instead of measuring (e.g. 1.0 on a shared CI runner).",
 )

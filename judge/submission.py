@@ -8,6 +8,10 @@ from pathlib import Path
 
 from judge.errors import UsageError
 
+# LeetCode refuses code longer than about 100 KB; a larger file is refused before it is read,
+# so a huge file costs neither memory nor time.
+MAX_SOURCE_BYTES = 100 * 1024
+
 
 class CompileError(Exception):
     """The file cannot run at all: a CE verdict, with the line when there is one."""
@@ -37,14 +41,20 @@ def read_submission(path: str | Path) -> Submission:
     path = Path(path)
     if path.is_dir():
         raise UsageError(f"{path} is a folder, not a Python file")
+    submission = Submission(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(MAX_SOURCE_BYTES + 1)
     except FileNotFoundError:
         raise UsageError(f"file not found: {path}") from None
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
-    submission = Submission(path)
     try:
+        if len(data) > MAX_SOURCE_BYTES:
+            raise CompileError(
+                f"the file is over {MAX_SOURCE_BYTES // 1024} KB; LeetCode accepts about "
+                f"{MAX_SOURCE_BYTES // 1024} KB of code"
+            )
         submission.source = _decode(data)
         tree = _parse(submission.source, str(path))
     except CompileError as exc:

@@ -25,7 +25,7 @@ from pathlib import Path
 from judge.errors import SandboxError
 
 _PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
-_BOOT = (
+BOOT = (
     "import sys; sys.path.insert(0, sys.argv[1]); import judge.forkserver as f; "
     "del sys.path[0]; f.serve(int(sys.argv[2]))"
 )
@@ -99,7 +99,7 @@ class ForkServer:
         ours, theirs = socket.socketpair(socket.AF_UNIX, kind)
         try:
             os.set_inheritable(theirs.fileno(), True)
-            argv = [sys.executable, "-I", "-c", _BOOT, _PACKAGE_PARENT, str(theirs.fileno())]
+            argv = [sys.executable, "-I", "-c", BOOT, _PACKAGE_PARENT, str(theirs.fileno())]
             null = os.devnull
             actions = [
                 (os.POSIX_SPAWN_OPEN, 0, null, os.O_RDONLY, 0),

@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from judge import calibration
 from judge.catalog import Catalog
 from judge.cli import cli
 
@@ -35,6 +38,14 @@ def runs_ended():
     from judge import sandbox
 
     sandbox.settle()
+
+
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh cache and no calibration in memory, as on a machine judge has never run on."""
+    monkeypatch.setenv("JUDGE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(calibration, "_current", None)
+    return tmp_path / "cache"
 
 
 @pytest.fixture(scope="session")
@@ -70,3 +81,14 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)
     return path
+
+
+@contextmanager
+def cpu_hog() -> Iterator[None]:
+    """Another process spinning on a CPU for as long as the block runs."""
+    hog = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        yield
+    finally:
+        hog.kill()
+        hog.wait()

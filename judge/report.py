@@ -1,4 +1,4 @@
-"""Render results and problems for people (rich) and for scripts (JSON)."""
+"""Render results and problems for people, in the terminal (rich); JSON is `jsonout`'s."""
 
 from __future__ import annotations
 

@@ -151,60 +151,19 @@ def parse(path: Path, raw: bytes | None = None) -> Problem:
     difficulty = top.text("difficulty")
     if difficulty not in DIFFICULTIES:
         spec.fail(("difficulty",), f"must be one of {', '.join(DIFFICULTIES)}")
-    sig = top.section("signature")
-    params: list[Param] = []
-    for i, item in enumerate(sig.list("params", dict)):
-        pf = Fields(spec, ("signature", "params", i), item)
-        param = Param(pf.text("name"), pf.text("type"), pf.opt("node_of", str))
-        pf.done()
-        try:
-            param.parsed  # noqa: B018 - parsing is the validation
-        except codecs.TypeSpecError as exc:
-            spec.fail(("signature", "params", i, "type"), str(exc))
-        params.append(param)
-    names = [p.name for p in params]
-    for i, p in enumerate(params):
-        if p.node_of and (
-            p.node_of not in names or params[names.index(p.node_of)].type != "TreeNode"
-        ):
-            spec.fail(
-                ("signature", "params", i, "node_of"), f"{p.node_of!r} is not a TreeNode parameter"
-            )
-    method = sig.text("method")
-    returns = sig.text("returns")
-    try:
-        codecs.parse_type(returns)
-    except codecs.TypeSpecError as exc:
-        spec.fail(("signature", "returns"), str(exc))
-    sig.done()
-
-    judging = top.section("judge")
-    checker = judging.opt("checker", str) or "exact"
-    if checker not in CHECKERS:
-        spec.fail(
-            ("judge", "checker"), f"unknown checker {checker!r} (one of {', '.join(CHECKERS)})"
-        )
-    in_place = judging.opt("in_place", str)
-    if in_place is not None and in_place not in names:
-        spec.fail(("judge", "in_place"), f"{in_place!r} is not a parameter")
-    judging.done()
-
+    method, params, returns = _signature(top.section("signature"))
+    checker, in_place = _judging(top.section("judge"), [p.name for p in params])
     limits = top.section("limits")
-    time_ms = limits.positive("time_ms")
-    memory_mb = limits.positive("memory_mb")
+    time_ms, memory_mb = limits.positive("time_ms"), limits.positive("memory_mb")
     limits.done()
-
-    reference_text = top.opt("reference", str)
-    reference = (path.parent / (reference_text or f"../solutions/{slug}.py")).resolve()
-    submissions_text = top.opt("submissions", str)
-    submissions = (path.parent / (submissions_text or f"../tests/submissions/{slug}")).resolve()
+    reference = path.parent / (top.opt("reference", str) or f"../solutions/{slug}.py")
+    submissions = path.parent / (top.opt("submissions", str) or f"../tests/submissions/{slug}")
     checks = top.opt("verify", dict)
     validator = small = None
     if checks is not None:
         vf = Fields(spec, ("verify",), checks)
         validator, small = vf.opt("validate", str), vf.opt("small", str)
         vf.done()
-
     problem = Problem(
         slug=slug,
         number=number,
@@ -224,35 +183,91 @@ def parse(path: Path, raw: bytes | None = None) -> Problem:
         generators=top.opt("generators", str) or "",
         generated=[],
         path=path,
-        reference=reference,
-        submissions=submissions,
+        reference=reference.resolve(),
+        submissions=submissions.resolve(),
         validator=validator,
         small=small,
         source=spec.raw,
     )
+    problem.cases = _cases(spec, top.list("cases", dict), problem)
+    problem.generated = _generated(spec, top.opt("generated", list) or [], problem.cases)
+    if (problem.generated or checks) and not problem.generators:
+        spec.fail(("generators",), "generated cases and `verify` need `generators` source")
+    if not problem.cases and not problem.generated:
+        spec.fail(("cases",), "a problem needs at least one case")
+    top.done()
+    return problem
+
+
+def _signature(sig: Fields) -> tuple[str, list[Param], str]:
+    """The `signature` section: the method, its parameters and its return type."""
+    spec = sig.spec
+    params: list[Param] = []
+    for i, item in enumerate(sig.list("params", dict)):
+        pf = Fields(spec, ("signature", "params", i), item)
+        param = Param(pf.text("name"), pf.text("type"), pf.opt("node_of", str))
+        pf.done()
+        try:
+            param.parsed  # noqa: B018 - parsing is the validation
+        except codecs.TypeSpecError as exc:
+            spec.fail(("signature", "params", i, "type"), str(exc))
+        params.append(param)
+    names = [p.name for p in params]
+    for i, p in enumerate(params):
+        if p.node_of and (
+            p.node_of not in names or params[names.index(p.node_of)].type != "TreeNode"
+        ):
+            where = ("signature", "params", i, "node_of")
+            spec.fail(where, f"{p.node_of!r} is not a TreeNode parameter")
+    method = sig.text("method")
+    returns = sig.text("returns")
+    try:
+        codecs.parse_type(returns)
+    except codecs.TypeSpecError as exc:
+        spec.fail(("signature", "returns"), str(exc))
+    sig.done()
+    return method, params, returns
+
+
+def _judging(judging: Fields, names: list[str]) -> tuple[str, str | None]:
+    """The `judge` section: the checker, and the parameter judged in place, if any."""
+    checker = judging.opt("checker", str) or "exact"
+    if checker not in CHECKERS:
+        where = ("judge", "checker")
+        judging.spec.fail(where, f"unknown checker {checker!r} (one of {', '.join(CHECKERS)})")
+    in_place = judging.opt("in_place", str)
+    if in_place is not None and in_place not in names:
+        judging.spec.fail(("judge", "in_place"), f"{in_place!r} is not a parameter")
+    judging.done()
+    return checker, in_place
+
+
+def _cases(spec: SpecFile, items: list, problem: Problem) -> list[Case]:
+    """The hand-written cases, each checked against the signature."""
     out_type = problem.output_type
+    cases: list[Case] = []
     seen: set[str] = set()
-    for i, item in enumerate(top.list("cases", dict)):
+    for i, item in enumerate(items):
         cf = Fields(spec, ("cases", i), item)
         name = cf.text("name")
         if name in seen:
             spec.fail(("cases", i, "name"), f"duplicate case name {name!r}")
         seen.add(name)
-        check_input(spec, ("cases", i, "input"), cf.get("input", dict), params)
+        check_input(spec, ("cases", i, "input"), cf.get("input", dict), problem.params)
         expected = cf.get("expected", object, allow_none=True)
-        if not (checker == "node_value" and expected is None):
+        if not (problem.checker == "node_value" and expected is None):
             _check_value(spec, ("cases", i, "expected"), expected, out_type, "expected")
-        problem.cases.append(
-            Case(
-                name,
-                item["input"],
-                expected,
-                cf.opt("example", bool) or False,
-                cf.opt("explanation", str),
-            )
-        )
+        example = cf.opt("example", bool) or False
+        cases.append(Case(name, item["input"], expected, example, cf.opt("explanation", str)))
         cf.done()
-    for i, item in enumerate(top.opt("generated", list) or []):
+    return cases
+
+
+def _generated(spec: SpecFile, items: list, hand: list[Case]) -> list[Generated]:
+    """The seeded generated cases; their names may not repeat any other case's."""
+    seen = {c.name for c in hand}
+    generated: list[Generated] = []
+    for i, item in enumerate(items):
         where = ("generated", i)
         if not isinstance(item, dict):
             spec.fail(where, "must be a mapping")
@@ -261,12 +276,7 @@ def parse(path: Path, raw: bytes | None = None) -> Problem:
         if name in seen:
             spec.fail((*where, "name"), f"duplicate case name {name!r}")
         seen.add(name)
-        gen = Generated(name, gf.text("generator"), gf.get("seed", int), gf.opt("args", dict) or {})
+        args = gf.opt("args", dict) or {}
+        generated.append(Generated(name, gf.text("generator"), gf.get("seed", int), args))
         gf.done()
-        problem.generated.append(gen)
-    if (problem.generated or checks) and not problem.generators:
-        spec.fail(("generators",), "generated cases and `verify` need `generators` source")
-    if not problem.cases and not problem.generated:
-        spec.fail(("cases",), "a problem needs at least one case")
-    top.done()
-    return problem
+    return generated

@@ -32,9 +32,10 @@ def test_a_case_slowed_once_by_outside_load_keeps_its_usual_time(invoke, tmp_pat
     write(path, head + sep + signature + colon + spin + body)
     data = json.loads(invoke("submit", str(path), "--problem", CONTAINER, "--json").stdout)
     assert data["verdict"] == "AC"
-    assert max(case["time_ms"] for case in data["cases"]) < 55
     (unlucky,) = [case for case in data["cases"] if max(case.get("runs_ms", [0])) >= 60]
-    assert unlucky["time_ms"] == min(unlucky["runs_ms"])
+    assert data["cases"].index(unlucky) == 19  # the 20th call, and only it
+    first, second = unlucky["runs_ms"]
+    assert unlucky["time_ms"] == second < first  # the spin does not count
     assert data["cpu_spent_ms"] >= data["time_ms"] + 60
     text = invoke("submit", str(path), "--problem", CONTAINER).stdout
     assert "timed again" in text

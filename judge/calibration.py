@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from judge.cache import cache_dir, write_atomically
+from judge.cache import cache_dir, key, write_atomically
 
 # The workload's best CPU time on the reference machine: an AMD EPYC KVM guest with 2 cores,
 # CPython 3.11.7 (the machine the bundled problems' limits were set on).
@@ -130,13 +130,23 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+@functools.cache
+def _workload_version() -> str:
+    """This module's own code: an edited workload or reference time is measured again."""
+    return key(Path(__file__).read_bytes())
+
+
 def load() -> Calibration | None:
-    """The cached calibration, if it is for this machine (a pinned factor always is)."""
+    """The cached calibration, if it is for this machine and this workload (a pinned factor
+    always is)."""
     try:
         data = json.loads(_path().read_text())
         if data.pop("format") != _FORMAT:
             return None
+        measured_with = data.pop("workload_version", None)
         cached = Calibration(**data)
+        if not cached.pinned and measured_with != _workload_version():
+            return None
         if not isinstance(cached.factor, (int, float)) or not LOWEST <= cached.factor <= HIGHEST:
             return None
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
@@ -145,7 +155,7 @@ def load() -> Calibration | None:
 
 
 def _save(calibration: Calibration) -> Calibration:
-    data = {"format": _FORMAT, **asdict(calibration)}
+    data = {"format": _FORMAT, "workload_version": _workload_version(), **asdict(calibration)}
     write_atomically(_path(), json.dumps(data, indent=2).encode())
     global _current
     _current = calibration

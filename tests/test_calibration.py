@@ -61,3 +61,15 @@ def test_three_times_slower_machine_keeps_every_verdict(invoke):
         for path, verdict in [(ACCEPTED, "AC"), (QUADRATIC, "TLE")]:
             args = ["submit", str(path), "--problem", CONTAINER, "--time-scale", "3", "--json"]
             assert json.loads(invoke(*args).stdout)["verdict"] == verdict
+
+
+def test_a_calibration_of_another_workload_is_measured_again_but_a_pinned_one_stays(own_cache):
+    calibration.calibrate()
+    path = own_cache / "calibration.json"
+    data = json.loads(path.read_text())
+    path.write_text(json.dumps({**data, "workload_version": "an older workload"}))
+    assert calibration.load() is None
+    calibration.pin(1.25)
+    data = json.loads(path.read_text())
+    path.write_text(json.dumps({**data, "workload_version": "an older workload"}))
+    assert calibration.load().factor == 1.25

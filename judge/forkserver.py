@@ -21,6 +21,7 @@ import socket
 import sys
 import threading
 from pathlib import Path
+from typing import NoReturn
 
 from judge.errors import SandboxError
 
@@ -166,18 +167,19 @@ def serve(server_fd: int) -> None:
     waiting = select.poll()
     waiting.register(server_fd, select.POLLIN)
     gc.freeze()  # the keepers share these pages instead of copying them when they collect
+    keepers: set[int] = set()  # every keeper not reaped yet: its pid is still its group's id
     unreaped: set[int] = set()
     while True:
         if not waiting.poll(1000):
             if os.getppid() != judge:  # where a closed socket is not seen (datagrams)
-                os._exit(0)
+                _leave(keepers)
             continue
         try:
             data, fds, _, _ = socket.recv_fds(server, 1 << 16, 8)
         except OSError:
-            os._exit(0)
+            _leave(keepers)
         if not data:
-            os._exit(0)
+            _leave(keepers)
         if data[:1] == b"R":
             unreaped.add(int(data[1:]))
         elif data[:1] == b"S" and len(fds) == 4:
@@ -191,14 +193,32 @@ def serve(server_fd: int) -> None:
                     _start_run(fds, json.loads(data[1:]))
                 finally:
                     os._exit(70)
+            if child > 0:
+                keepers.add(child)
         for fd in fds:
             os.close(fd)
         for pid in list(unreaped):
             try:
                 if os.waitpid(pid, os.WNOHANG)[0]:
                     unreaped.discard(pid)
+                    keepers.discard(pid)
             except ChildProcessError:
                 unreaped.discard(pid)
+                keepers.discard(pid)
+
+
+def _leave(keepers: set[int]) -> NoReturn:
+    """The judge is gone: kill every run still going, then exit. A keeper dies with this
+    process, but a worker without a PID namespace does not die with its keeper (see
+    `keeper.main`): each is killed here with its process group, the keeper's."""
+    import signal
+
+    for pid in keepers:
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    os._exit(0)
 
 
 def _start_run(fds: list[int], request: dict) -> None:

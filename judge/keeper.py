@@ -33,13 +33,16 @@ def main(channel_fd: int, status_fd: int, isolate: bool) -> None:
             os.waitpid(child, 0)
             os._exit(0)
         _supervise(child, status_fd, init=False)
-    isolation.die_with_parent()
     if "pid" in entered:  # this process is PID 1 of the new namespace: the worker is PID 2
+        isolation.die_with_parent()  # and with it, everything in the namespace
         child = os.fork()
         if child:
             os.close(channel_fd)
             _supervise(child, status_fd, init=True)
         isolation.die_with_parent()
+    # Without a PID namespace the worker's parent is the keeper, which the solution can kill:
+    # a worker that died with it would race its answer against its own death. It outlives
+    # the keeper instead; the judge ends it with the run, the fork server if the judge goes.
     os.close(status_fd)
     from judge import worker
 

@@ -111,6 +111,7 @@ class Worker:
         self._keeper: int | None = None
         self._adopted: int | None = None  # the process that runs the solution, once it said so
         self._greeted = False  # its first message (its pid) has been read
+        self._greeting: Received | None = None  # why there was no hello, until received
         self._pid_started: int | None = None
         self.protections: list[str] = []
         self._loaded: tuple[protocol.Call, Limits, int] | None = None  # sent, not started
@@ -185,13 +186,35 @@ class Worker:
         self, call: protocol.Call, cases: list[bytes | memoryview | FileSpan], limits: Limits
     ) -> Worker:
         """Send the job unless `load` did, then let the worker run it: it sets the limits on
-        itself, then loads the solution."""
+        itself, then loads the solution. Its hello is read first (`_greet`)."""
         if self._loaded is None:
             self.load(call, cases, limits)
         elif self._loaded != (call, limits, len(cases)):
             raise ValueError("a worker can only start the job it was loaded with")
+        if not self._greeted:
+            self._greeting = self._greet(time.monotonic() + _START_TIMEOUT_S)
         self._send(protocol.START)
         return self
+
+    def _greet(self, deadline: float) -> Received | None:
+        """Read the worker's first message, the hello that gives its pid, and adopt that pid:
+        None, or why not (the worker is then stopped). Done before the start signal, so the
+        pid is checked against the process tree before any solution code can change the tree
+        (a solution that kills its parent has the worker adopted by another process)."""
+        self._greeted = True
+        stopped = self._fill(lambda: b"\n" in self._buffer, self.limits.kill_cpu_ns, deadline)
+        if stopped is not None:
+            return stopped
+        end = self._buffer.index(b"\n")
+        line = bytes(self._buffer[:end])
+        del self._buffer[: end + 1]
+        try:
+            hello = protocol.decode_message(line)
+        except protocol.Garbled:
+            return self._stop(Stop.GARBLED)
+        if not isinstance(hello, protocol.Hello) or not self._adopt(hello):
+            return self._stop(Stop.GARBLED)
+        return None
 
     def time_again(self, index: int) -> None:
         """Ask the worker, once it has run every case, to run case `index` (of its job) again;
@@ -225,6 +248,11 @@ class Worker:
         cpu_ns = self.limits.kill_cpu_ns if cpu_ns is None else cpu_ns
         wall_s = self.limits.wall_s if wall_s is None else wall_s
         deadline = time.monotonic() + wall_s
+        if not self._greeted:
+            self._greeting = self._greet(deadline)
+        if self._greeting is not None:  # no hello: how the worker ended or was stopped
+            greeting, self._greeting = self._greeting, None
+            return greeting
         stopped = self._fill(lambda: b"\n" in self._buffer, cpu_ns, deadline)
         if stopped is not None:
             return stopped
@@ -235,10 +263,6 @@ class Worker:
             message = protocol.decode_message(line)
         except protocol.Garbled:
             return self._stop(Stop.GARBLED)
-        if isinstance(message, protocol.Hello) and not self._greeted:
-            if not self._adopt(message):
-                return self._stop(Stop.GARBLED)
-            return self.receive(cpu_ns, max(0.0, deadline - time.monotonic()))
         size = message.size if isinstance(message, protocol.Answered) else 0
         if size > _MAX_ANSWER_BYTES:
             return self._stop(Stop.GARBLED)
@@ -293,11 +317,10 @@ class Worker:
         """Measure the process that runs the solution, once its pid is shown to be our own
         descendant (its parent, or its parent's parent, is the process the judge started).
 
-        Only the first hello counts: the worker says it before any solution code runs. It may
-        have ended by the time the judge reads it (a solution that kills itself at once, on a
-        busy machine): there is nothing left to measure then, and its exit status says how it
-        ended, so that is no reason to call the channel garbled."""
-        self._greeted = True
+        Only the first message counts: the worker says it before any solution code runs. It
+        may have ended by the time the judge reads it (killed from outside): there is nothing
+        left to measure then, and its exit status says how it ended, so that is no reason to
+        call the channel garbled."""
         pid = hello.pid
         if pid <= 0:
             return False

@@ -47,7 +47,14 @@ _PLAIN_MODULES = (
 # Deep enough for a recursive walk of a 10^5-deep tree; shallow enough that endless recursion
 # fails fast with RecursionError, within time and memory limits.
 RECURSION_LIMIT = 250_000
-THREAD_STACK = 16 * 1024 * 1024
+# The C stack of each thread the solution starts. A thread reserves its whole stack up front,
+# and the reservation counts against the address-space limit even where it is never touched,
+# so dozens of 8 or 16 MB stacks would use up the memory limit. Python 3.11 and later run
+# Python-to-Python calls without the C stack: 1 MB still takes a thread's plain recursion to
+# RECURSION_LIMIT (Python 3.13 needs about 384 KB for it). Recursion through C code such as
+# functools.cache takes about 630 bytes a level (some 1,600 levels here); a solution that
+# wants more in a thread sets threading.stack_size itself, the usual idiom.
+THREAD_STACK = 1024 * 1024
 
 _process_ns = time.process_time_ns
 _thread_ns = time.thread_time_ns

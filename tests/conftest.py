@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,12 +13,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from judge import calibration
+from judge import calibration, procfs
 from judge.catalog import Catalog
 from judge.cli import cli
 
 REPO = Path(__file__).resolve().parent.parent
 SUBMISSIONS = REPO / "tests" / "submissions"
+HOSTILE = REPO / "tests" / "hostile"
 FIXTURES = REPO / "tests" / "fixtures"
 
 
@@ -51,6 +53,42 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return Catalog()
+
+
+def _workers(scratch_parent: str) -> set[int]:
+    """Live processes whose working directory is a scratch directory under `scratch_parent`."""
+    found = set()
+    for pid in procfs.pids():
+        try:
+            if os.readlink(f"/proc/{pid}/cwd").startswith(scratch_parent):
+                found.add(pid)
+        except OSError:
+            pass
+    return found
+
+
+@pytest.fixture
+def leaves_nothing_behind(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """After the test, no process and no scratch directory of its runs remains. Yields the
+    folder the runs' scratch directories are made in."""
+    parent = tmp_path_factory.mktemp("scratch")
+    monkeypatch.setattr(tempfile, "tempdir", str(parent))
+    yield parent
+    from judge import sandbox
+
+    sandbox.settle()  # workers are ended in the background once released
+    assert list(parent.iterdir()) == []
+    assert _workers(str(parent)) == set()
+
+
+@pytest.fixture(params=["namespaces", "fallback"])
+def isolation_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test with the kernel's namespaces, and again with the fallback without them."""
+    if request.param == "fallback":
+        monkeypatch.setenv("JUDGE_NO_NAMESPACES", "1")
+    return request.param
 
 
 @pytest.fixture
@@ -92,3 +130,16 @@ def cpu_hog() -> Iterator[None]:
     finally:
         hog.kill()
         hog.wait()
+
+
+def declared(path: Path) -> dict[str, str]:
+    """What a file of tests/hostile/ declares in its first lines, `# key: value` each:
+    `problem` (a slug), `verdict` (a code) and, optionally, `message` (text the failure's
+    message contains) and `python` (the oldest Python it holds for, such as 3.11)."""
+    fields = {}
+    for line in path.read_bytes().decode("latin-1").splitlines():
+        key, colon, value = line.removeprefix("# ").partition(": ")
+        if not line.startswith("# ") or not colon:
+            break
+        fields[key] = value
+    return fields

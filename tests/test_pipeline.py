@@ -6,6 +6,8 @@ import json
 import os
 import shutil
 
+import pytest
+
 from conftest import REPO, SUBMISSIONS, write
 
 CONTAINER = "container-with-most-water"
@@ -54,3 +56,15 @@ def test_all_defaults_to_one_job_per_core():
     from judge.pipeline import default_jobs
 
     assert default_jobs() == len(os.sched_getaffinity(0))
+
+
+@pytest.mark.parametrize("results_taken", [0, 1])
+def test_judging_closed_early_leaves_nothing(catalog, results_taken, leaves_nothing_behind):
+    # Judging starts when it is made: files made ready but never judged are cleaned up too.
+    from judge import pipeline
+
+    accepted = sorted((SUBMISSIONS / CONTAINER / "accepted").glob("*.py"))
+    entries = [pipeline.Entry(path, catalog.get(CONTAINER)) for path in accepted]
+    with pipeline.Judging(entries, jobs=2) as judging:
+        got = [result for _, (_, result) in zip(range(results_taken), judging)]
+    assert [r.verdict.value for r in got] == ["AC"] * results_taken

@@ -1,0 +1,10 @@
+# problem: container-with-most-water
+# verdict: MLE
+# message: memory limit exceeded (256 MB)
+
+
+class Solution:
+    def maxArea(self, height: List[int]) -> int:
+        x = []
+        while True:
+            x.append([0] * 100_000)

@@ -1,0 +1,74 @@
+"""The fork server: started early, replaced if killed, gone with its judge."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SUBMISSIONS
+from judge import forkserver, procfs
+from judge.grading import grade
+from judge.references import prepare_cases
+from judge.results import Verdict
+from judge.submission import read_submission
+
+SLUG = "container-with-most-water"
+ACCEPTED = SUBMISSIONS / SLUG / "accepted" / "two_pointers.py"
+
+pytestmark = pytest.mark.usefixtures("leaves_nothing_behind")
+
+
+def test_a_killed_fork_server_is_replaced(catalog):
+    problem = catalog.get(SLUG)
+    cases = prepare_cases(problem)
+
+    def verdict():
+        return list(grade(problem, read_submission(ACCEPTED), cases))[-1].result.verdict
+
+    assert verdict() is Verdict.AC
+    server = forkserver.shared()
+    os.kill(server._pid, signal.SIGKILL)
+    os.waitpid(server._pid, 0)
+    assert verdict() is Verdict.AC
+
+
+def _fork_servers_not_ours() -> set[int]:
+    """Fork servers (of any judge process but this test's own) still alive."""
+    found = set()
+    for pid in procfs.pids():
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                cmdline = f.read()
+        except OSError:
+            continue
+        if forkserver.BOOT.encode() in cmdline and procfs.parent(pid) != os.getpid():
+            found.add(pid)
+    return found
+
+
+def test_a_failing_judging_command_leaves_no_fork_server(tmp_path):
+    # `judge submit` starts the sandbox's fork server before the CLI loads; a command that then
+    # fails on its input still gives one clean line, and the server goes with it.
+    from judge import procfs
+
+    before = _fork_servers_not_ours()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "judge", "submit", str(tmp_path / "missing.py")],
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    started = set()
+    while proc.poll() is None:  # the server starts before the CLI loads: catch it meanwhile
+        started |= _fork_servers_not_ours() - before
+    stderr = proc.stderr.read()
+    assert proc.returncode == 2
+    assert stderr.count("\n") == 1 and "Traceback" not in stderr
+    for pid in started:
+        procfs.wait_gone(pid, 30.0)  # it leaves as soon as its judge has gone
+    assert _fork_servers_not_ours() - before == set()
+    assert started, "the command never started a fork server: nothing was checked"

@@ -24,7 +24,8 @@ library at import time.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+
+from judge.records import Record
 
 # Memory the interpreter itself maps before the solution allocates anything.
 BASE_ADDRESS_SPACE_MB = 96
@@ -34,13 +35,15 @@ OUTPUT_BYTES = 16 * 1024 * 1024
 LOAD_EXTRA_WALL_S = 5.0
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(Record):
     """Per-case CPU and wall time, whole-run memory and output size."""
 
-    cpu_ms: int
-    memory_mb: int
-    output_bytes: int = OUTPUT_BYTES
+    __slots__ = ("cpu_ms", "memory_mb", "output_bytes")
+
+    def __init__(self, cpu_ms: int, memory_mb: int, output_bytes: int = OUTPUT_BYTES) -> None:
+        self.cpu_ms = cpu_ms
+        self.memory_mb = memory_mb
+        self.output_bytes = output_bytes
 
     @property
     def wall_s(self) -> float:

@@ -14,7 +14,6 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from judge import calibration
@@ -23,17 +22,9 @@ from judge.cases import PreparedCase
 from judge.grading import Event, Finished, grade, load_ahead
 from judge.references import cached_cases, prepare_cases
 from judge.results import RunResult
+from judge.runner import Entry
 from judge.sandbox import Worker
-from judge.spec import Problem
 from judge.submission import Submission, read_submission
-
-
-@dataclass
-class Entry:
-    """One file of a folder to judge, and the problem it is for."""
-
-    path: Path
-    problem: Problem
 
 
 @dataclass

@@ -15,16 +15,17 @@ A run has three channels, all handed to it by the fork server (see `forkserver`)
 - **The status pipe**, the run's first processes -> judge: `pid N` once the run exists, then
   `code N` or `signal N` when the worker has ended (`status_line`, `read_status`).
 
-Both sides import this module, so it uses only the standard library.
+Both sides import this module, so it uses only the standard library (and `records`).
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from enum import Enum
 from typing import Any
+
+from judge.records import Record
 
 START = b"g"
 
@@ -35,15 +36,24 @@ _loads = json.loads
 # The job --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Call:
+class Call(Record):
     """What to run on every case: the submission, and how to call its method."""
 
-    source: str
-    filename: str
-    method: str
-    params: tuple[tuple[str, str, str | None], ...]  # (name, type, node_of) in order
-    output: tuple[str, str, int]  # (kind, type, argument index), see `OUTPUT_KINDS`
+    __slots__ = ("filename", "method", "output", "params", "source")
+
+    def __init__(
+        self,
+        source: str,
+        filename: str,
+        method: str,
+        params: tuple[tuple[str, str, str | None], ...],
+        output: tuple[str, str, int],
+    ) -> None:
+        self.source = source
+        self.filename = filename
+        self.method = method
+        self.params = params  # (name, type, node_of) in order
+        self.output = output  # (kind, type, argument index), see `OUTPUT_KINDS`
 
 
 # How the call becomes an answer: its return value, an argument after the call (LeetCode's
@@ -51,27 +61,33 @@ class Call:
 OUTPUT_KINDS = ("return", "in_place", "node")
 
 
-@dataclass(frozen=True)
-class FileSpan:
+class FileSpan(Record):
     """A case's packed arguments where they lie in a file (the cached cases): the worker maps
     them from there rather than getting a copy through its job pipe. `data` is the same bytes,
     sent instead if the file is no longer the one they were read from."""
 
-    path: str  # absolute: the worker runs in its own directory
-    device: int
-    inode: int
-    offset: int
-    data: memoryview
+    __slots__ = ("data", "device", "inode", "offset", "path")
+
+    def __init__(self, path: str, device: int, inode: int, offset: int, data: memoryview) -> None:
+        self.path = path  # absolute: the worker runs in its own directory
+        self.device = device
+        self.inode = inode
+        self.offset = offset
+        self.data = data
 
 
-@dataclass(frozen=True)
-class Job:
+class Job(Record):
     """A job as the worker reads it: the call, its rlimits, and where each case's bytes are."""
 
-    call: Call
-    rlimits: tuple[int, int, int]  # address space bytes, output bytes, CPU seconds (`limits`)
-    sizes: list[Any]  # per case: its size in the pipe, or [offset, length] in `mapped`
-    mapped: list[Any] | None  # [path, device, inode, length] of the file spans lie in
+    __slots__ = ("call", "mapped", "rlimits", "sizes")
+
+    def __init__(
+        self, call: Call, rlimits: tuple[int, int, int], sizes: list[Any], mapped: list[Any] | None
+    ) -> None:
+        self.call = call
+        self.rlimits = rlimits  # address space bytes, output bytes, CPU seconds (`limits`)
+        self.sizes = sizes  # per case: its size in the pipe, or [offset, length] in `mapped`
+        self.mapped = mapped  # [path, device, inode, length] of the file spans lie in
 
 
 def encode_job(job: Job) -> bytes:
@@ -126,84 +142,104 @@ class FailureKind(str, Enum):
     EXCEPTION = "exception"  # any other exception
 
 
-@dataclass(frozen=True)
-class Failure:
+class Failure(Record):
     """An exception that came out of the solution's code."""
 
-    kind: FailureKind
-    exception: str  # its class name
-    text: str
-    traceback: tuple[str, ...] = ()  # the last lines that point into the submission
+    __slots__ = ("exception", "kind", "text", "traceback")
+
+    def __init__(
+        self, kind: FailureKind, exception: str, text: str, traceback: tuple[str, ...] = ()
+    ) -> None:
+        self.kind = kind
+        self.exception = exception  # its class name
+        self.text = text
+        self.traceback = traceback  # the last lines that point into the submission
 
 
-@dataclass(frozen=True)
-class Hello:
+class Hello(Record):
     """The worker's first words, before any solution code runs: its pid as the judge sees it,
     and the protections it could set up."""
 
-    pid: int
-    protections: tuple[str, ...]
+    __slots__ = ("pid", "protections")
+
+    def __init__(self, pid: int, protections: tuple[str, ...]) -> None:
+        self.pid = pid
+        self.protections = protections
 
 
-@dataclass(frozen=True)
-class Ready:
+class Ready(Record):
     """The file ran and defines the method: cases follow."""
 
-    stdout_end: int
+    __slots__ = ("stdout_end",)
+
+    def __init__(self, stdout_end: int) -> None:
+        self.stdout_end = stdout_end
 
 
-@dataclass(frozen=True)
-class Unrunnable:
+class Unrunnable(Record):
     """The file ran but cannot be called: no `class Solution`, or not the method."""
 
-    reason: str
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
 
 
-@dataclass(frozen=True)
-class Raised:
+class Raised(Record):
     """The solution's code raised: while the file loaded (`index` None) or on a case."""
 
-    index: int | None
-    cpu_ns: int
-    stdout_end: int
-    failure: Failure
+    __slots__ = ("cpu_ns", "failure", "index", "stdout_end")
+
+    def __init__(self, index: int | None, cpu_ns: int, stdout_end: int, failure: Failure) -> None:
+        self.index = index
+        self.cpu_ns = cpu_ns
+        self.stdout_end = stdout_end
+        self.failure = failure
 
 
-@dataclass(frozen=True)
-class Answered:
+class Answered(Record):
     """A case returned; its answer's canonical bytes follow the line (`size` of them)."""
 
-    index: int
-    cpu_ns: int
-    stdout_end: int
-    size: int
+    __slots__ = ("cpu_ns", "index", "size", "stdout_end")
+
+    def __init__(self, index: int, cpu_ns: int, stdout_end: int, size: int) -> None:
+        self.index = index
+        self.cpu_ns = cpu_ns
+        self.stdout_end = stdout_end
+        self.size = size
 
 
-@dataclass(frozen=True)
-class Unfit:
+class Unfit(Record):
     """A case returned something that is not of the declared type (no answer follows)."""
 
-    index: int
-    cpu_ns: int
-    stdout_end: int
-    reason: str
+    __slots__ = ("cpu_ns", "index", "reason", "stdout_end")
+
+    def __init__(self, index: int, cpu_ns: int, stdout_end: int, reason: str) -> None:
+        self.index = index
+        self.cpu_ns = cpu_ns
+        self.stdout_end = stdout_end
+        self.reason = reason
 
 
-@dataclass(frozen=True)
-class TimedAgain:
+class TimedAgain(Record):
     """A case run again on request: its CPU time, or None if it failed this time."""
 
-    index: int
-    cpu_ns: int | None
-    stdout_end: int
+    __slots__ = ("cpu_ns", "index", "stdout_end")
+
+    def __init__(self, index: int, cpu_ns: int | None, stdout_end: int) -> None:
+        self.index = index
+        self.cpu_ns = cpu_ns
+        self.stdout_end = stdout_end
 
 
-@dataclass(frozen=True)
-class BadInput:
+class BadInput(Record):
     """A case's arguments could not be built: a broken problem, not the solution's fault."""
 
-    index: int
-    reason: str
+    __slots__ = ("index", "reason")
+
+    def __init__(self, index: int, reason: str) -> None:
+        self.index = index
+        self.reason = reason
 
 
 Message = Hello | Ready | Unrunnable | Raised | Answered | Unfit | TimedAgain | BadInput

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from judge.catalog import Catalog
 from judge.errors import UsageError
 from judge.grading import Event, grade
-from judge.pipeline import Entry
 from judge.references import prepare_cases
 from judge.sandbox import Worker
 from judge.spec import Problem
 from judge.submission import Submission, read_submission
+
+
+@dataclass
+class Entry:
+    """One file of a folder to judge, and the problem it is for."""
+
+    path: Path
+    problem: Problem
 
 
 def infer_problem(catalog: Catalog, submission: Submission, slug: str | None = None) -> Problem:

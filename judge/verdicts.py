@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from judge import codecs, protocol
 from judge.limits import Limits
+from judge.records import Record
 from judge.results import Verdict
 from judge.sandbox import Stop
 
@@ -34,29 +34,60 @@ class CaseInputError(Exception):
     """The worker could not build a case's arguments: the problem is broken, not the solution."""
 
 
-@dataclass(frozen=True)
-class Seen:
+class Seen(Record):
     """Everything the judge saw of one case (or of loading the file), as plain facts."""
 
-    message: protocol.Message | None  # None: see `stop`
-    stop: Stop | None = None  # why no message came
-    index: int = 0  # the case expected, counted within the worker's job
-    loading: bool = False  # waiting for the file to load, not for a case
-    process_cpu_ns: int = 0  # CPU the judge saw the process use meanwhile (/proc)
-    output_bytes: int = 0  # the solution's output so far
-    stdout: str = ""
-    exit_code: int | None = None  # how the worker ended (negative: a signal), when it has
-    peak_memory_mb: float = 0.0
+    __slots__ = (
+        "exit_code",
+        "index",
+        "loading",
+        "message",
+        "output_bytes",
+        "peak_memory_mb",
+        "process_cpu_ns",
+        "stdout",
+        "stop",
+    )
+
+    def __init__(
+        self,
+        message: protocol.Message | None,
+        stop: Stop | None = None,
+        index: int = 0,
+        loading: bool = False,
+        process_cpu_ns: int = 0,
+        output_bytes: int = 0,
+        stdout: str = "",
+        exit_code: int | None = None,
+        peak_memory_mb: float = 0.0,
+    ) -> None:
+        self.message = message  # None: see `stop`
+        self.stop = stop  # why no message came
+        self.index = index  # the case expected, counted within the worker's job
+        self.loading = loading  # waiting for the file to load, not for a case
+        self.process_cpu_ns = process_cpu_ns  # CPU the judge saw the process use meanwhile (/proc)
+        self.output_bytes = output_bytes  # the solution's output so far
+        self.stdout = stdout
+        self.exit_code = exit_code  # how the worker ended (negative: a signal), when it has
+        self.peak_memory_mb = peak_memory_mb
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(Record):
     """A case's verdict, or None: it returned an answer, to be compared (`of_answer`)."""
 
-    verdict: Verdict | None
-    time_ms: float = 0.0
-    message: str = ""
-    traceback: tuple[str, ...] = ()
+    __slots__ = ("message", "time_ms", "traceback", "verdict")
+
+    def __init__(
+        self,
+        verdict: Verdict | None,
+        time_ms: float = 0.0,
+        message: str = "",
+        traceback: tuple[str, ...] = (),
+    ) -> None:
+        self.verdict = verdict
+        self.time_ms = time_ms
+        self.message = message
+        self.traceback = traceback
 
 
 def _tle(limits: Limits) -> str:

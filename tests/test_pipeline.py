@@ -61,10 +61,10 @@ def test_all_defaults_to_one_job_per_core():
 @pytest.mark.parametrize("results_taken", [0, 1])
 def test_judging_closed_early_leaves_nothing(catalog, results_taken, leaves_nothing_behind):
     # Judging starts when it is made: files made ready but never judged are cleaned up too.
-    from judge import pipeline
+    from judge import pipeline, runner
 
     accepted = sorted((SUBMISSIONS / CONTAINER / "accepted").glob("*.py"))
-    entries = [pipeline.Entry(path, catalog.get(CONTAINER)) for path in accepted]
+    entries = [runner.Entry(path, catalog.get(CONTAINER)) for path in accepted]
     with pipeline.Judging(entries, jobs=2) as judging:
         got = [result for _, (_, result) in zip(range(results_taken), judging)]
     assert [r.verdict.value for r in got] == ["AC"] * results_taken

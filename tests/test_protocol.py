@@ -43,7 +43,8 @@ MESSAGES = {
 def test_every_message_round_trips_as_one_line(message):
     line = protocol.encode_message(message)
     assert line.endswith(b"\n") and line.count(b"\n") == 1
-    assert protocol.decode_message(line[:-1]) == message
+    decoded = protocol.decode_message(line[:-1])
+    assert type(decoded) is type(message) and decoded == message
 
 
 @pytest.mark.parametrize(

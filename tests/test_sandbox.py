@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -209,7 +208,7 @@ def test_a_worker_starts_only_the_job_it_was_loaded_with():
     with Worker() as worker:
         worker.load(PROBE, [b"x"], Limits(1000, 256))
         with pytest.raises(ValueError):
-            worker.start(replace(PROBE, source="b"), [b"x"], Limits(1000, 256))
+            worker.start(PROBE.replace(source="b"), [b"x"], Limits(1000, 256))
 
 
 def test_a_script_using_the_library_leaves_no_scratch_directory(tmp_path):

@@ -4,41 +4,81 @@ from __future__ import annotations
 
 import json
 
-from conftest import SUBMISSIONS, write
+from conftest import write
 
-CONTAINER = "container-with-most-water"
-ACCEPTED = SUBMISSIONS / CONTAINER / "accepted" / "two_pointers.py"
+SPEC = """\
+slug: count
+number: 9002
+title: Count
+difficulty: Easy
+tags: [math]
+statement: Sum the numbers below n.
+constraints: ["`1 <= n <= 10^6`"]
+signature:
+  method: count
+  params:
+    - {name: n, type: int}
+  returns: int
+judge:
+  checker: exact
+limits:
+  time_ms: 5000
+  memory_mb: 256
+reference: count.py
+cases:
+  - {name: one, input: {n: 1}, expected: 0}
+generators: |
+  def steady(rng, n):
+      return {"n": n}
+generated:
+"""
+COUNT = (
+    "class Solution:\n"
+    "    def count(self, n):\n"
+    "        total = 0\n"
+    "        for i in range(n):\n"
+    "            total += i\n"
+    "        return total\n"
+)
 
 
 def test_a_case_slowed_once_by_outside_load_keeps_its_usual_time(invoke, tmp_path):
-    # A burst of load elsewhere slows one case, once: simulated by a solution that spins for
-    # 60 ms on its 20th call only. That case is out of line with the run, so it is timed again
-    # at the end, and the run reports its usual time.
-    source = ACCEPTED.read_text().replace(
-        "class Solution:",
-        "import time as _time\n_calls = [0]\n\n\nclass Solution:",
-        1,
+    # A burst of load elsewhere slows one case, once: simulated by a solution that, on its
+    # 7th call only, spins for three times as long as the call took. That case is the most out
+    # of line with the run whatever the machine's speed, so it is timed again first, and the
+    # run reports its usual time.
+    generated = "".join(
+        f"  - {{name: steady-{i}, generator: steady, seed: {i}, args: {{n: 300000}}}}\n"
+        for i in range(12)
     )
-    head, sep, rest = source.partition("def maxArea(")
-    signature, colon, body = rest.partition(":\n")
-    spin = (
-        "        _calls[0] += 1\n"
-        "        if _calls[0] == 20:\n"
-        "            _end = _time.thread_time() + 0.06\n"
-        "            while _time.thread_time() < _end:\n"
-        "                pass\n"
+    write(tmp_path / "problems" / "count.yaml", SPEC + generated)
+    write(tmp_path / "problems" / "count.py", COUNT)
+    unlucky_source = (
+        COUNT.replace(
+            "class Solution:\n",
+            "import time\n_calls = [0]\n\n\nclass Solution:\n",
+        )
+        .replace(
+            "        return total\n",
+            "        _calls[0] += 1\n"
+            "        if _calls[0] == 8:  # the 7th generated case, after the hand-written one\n"
+            "            spent = time.thread_time() - _start\n"
+            "            end = time.thread_time() + 3 * spent\n"
+            "            while time.thread_time() < end:\n"
+            "                pass\n"
+            "        return total\n",
+        )
+        .replace("        total = 0\n", "        _start = time.thread_time()\n        total = 0\n")
     )
-    path = tmp_path / "unlucky.py"
-    write(path, head + sep + signature + colon + spin + body)
-    data = json.loads(invoke("submit", str(path), "--problem", CONTAINER, "--json").stdout)
+    path = write(tmp_path / "unlucky.py", unlucky_source)
+    args = ["submit", str(path), "--problem", "count", "--problems", str(tmp_path / "problems")]
+    data = json.loads(invoke(*args, "--json").stdout)
     assert data["verdict"] == "AC"
-    (unlucky,) = [case for case in data["cases"] if max(case.get("runs_ms", [0])) >= 60]
-    assert data["cases"].index(unlucky) == 19  # the 20th call, and only it
+    unlucky = data["cases"][7]
     first, second = unlucky["runs_ms"]
-    assert unlucky["time_ms"] == second < first  # the spin does not count
-    assert data["cpu_spent_ms"] >= data["time_ms"] + 60
-    text = invoke("submit", str(path), "--problem", CONTAINER).stdout
-    assert "timed again" in text
+    assert unlucky["time_ms"] == second < first / 2  # the spin does not count
+    assert data["cpu_spent_ms"] > data["time_ms"] + first / 2
+    assert "timed again" in invoke(*args).stdout
 
 
 def test_out_of_line_picks_the_unlucky_cases_first_within_a_budget():

@@ -202,19 +202,26 @@ class Worker:
         pid is checked against the process tree before any solution code can change the tree
         (a solution that kills its parent has the worker adopted by another process)."""
         self._greeted = True
-        stopped = self._fill(lambda: b"\n" in self._buffer, self.limits.kill_cpu_ns, deadline)
+        hello = self._next_message(self.limits.kill_cpu_ns, deadline)
+        if isinstance(hello, Received):
+            return hello
+        if not isinstance(hello, protocol.Hello) or not self._adopt(hello):
+            return self._stop(Stop.GARBLED)
+        return None
+
+    def _next_message(self, cpu_ns: int, deadline: float) -> protocol.Message | Received:
+        """The next message line from the worker, or why there is none (it is then stopped, or
+        it ended)."""
+        stopped = self._fill(lambda: b"\n" in self._buffer, cpu_ns, deadline)
         if stopped is not None:
             return stopped
         end = self._buffer.index(b"\n")
         line = bytes(self._buffer[:end])
         del self._buffer[: end + 1]
         try:
-            hello = protocol.decode_message(line)
+            return protocol.decode_message(line)
         except protocol.Garbled:
             return self._stop(Stop.GARBLED)
-        if not isinstance(hello, protocol.Hello) or not self._adopt(hello):
-            return self._stop(Stop.GARBLED)
-        return None
 
     def time_again(self, index: int) -> None:
         """Ask the worker, once it has run every case, to run case `index` (of its job) again;
@@ -253,16 +260,9 @@ class Worker:
         if self._greeting is not None:  # no hello: how the worker ended or was stopped
             greeting, self._greeting = self._greeting, None
             return greeting
-        stopped = self._fill(lambda: b"\n" in self._buffer, cpu_ns, deadline)
-        if stopped is not None:
-            return stopped
-        end = self._buffer.index(b"\n")
-        line = bytes(self._buffer[:end])
-        del self._buffer[: end + 1]
-        try:
-            message = protocol.decode_message(line)
-        except protocol.Garbled:
-            return self._stop(Stop.GARBLED)
+        message = self._next_message(cpu_ns, deadline)
+        if isinstance(message, Received):
+            return message
         size = message.size if isinstance(message, protocol.Answered) else 0
         if size > _MAX_ANSWER_BYTES:
             return self._stop(Stop.GARBLED)

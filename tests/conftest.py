@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -143,3 +144,15 @@ def declared(path: Path) -> dict[str, str]:
             break
         fields[key] = value
     return fields
+
+
+def judge_file(catalog: Catalog, path: Path, slug: str | None = None) -> Any:
+    """Judge a file through the library; a file of tests/hostile/ on the problem it declares."""
+    from judge.grading import Finished, grade
+    from judge.references import prepare_cases
+    from judge.submission import read_submission
+
+    problem = catalog.get(slug or declared(path)["problem"])
+    events = list(grade(problem, read_submission(path), prepare_cases(problem)))
+    assert isinstance(events[-1], Finished)
+    return events[-1].result

@@ -5,24 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import HOSTILE, SUBMISSIONS, declared, write
-from judge.grading import Finished, grade
-from judge.references import prepare_cases
+from conftest import HOSTILE, SUBMISSIONS, declared, judge_file, write
 from judge.results import Verdict
-from judge.submission import read_submission
 
 SLUG = "container-with-most-water"
 ACCEPTED = SUBMISSIONS / SLUG / "accepted" / "two_pointers.py"
 
 pytestmark = pytest.mark.usefixtures("leaves_nothing_behind")
-
-
-def judge_file(catalog, path, slug: str | None = None):
-    """Judge a file; a file of tests/hostile/ on the problem it declares."""
-    problem = catalog.get(slug or declared(path)["problem"])
-    events = list(grade(problem, read_submission(path), prepare_cases(problem)))
-    assert isinstance(events[-1], Finished)
-    return events[-1].result
 
 
 def test_an_empty_file_is_a_compile_error(catalog, tmp_path):

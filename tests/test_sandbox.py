@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HOSTILE, SUBMISSIONS, declared, write
+from conftest import HOSTILE, SUBMISSIONS, declared, judge_file, write
 from judge import procfs, protocol, sandbox
 from judge.doctor import PROBE
-from judge.grading import Execution, Finished, grade, limits_for, load_ahead
+from judge.grading import Execution, grade, limits_for, load_ahead
 from judge.limits import Limits
 from judge.references import prepare_cases
 from judge.results import Verdict
@@ -25,13 +25,6 @@ SLUG = "container-with-most-water"
 ACCEPTED = SUBMISSIONS / SLUG / "accepted" / "two_pointers.py"
 
 pytestmark = pytest.mark.usefixtures("leaves_nothing_behind")
-
-
-def judge_file(catalog, path, slug: str | None = None):
-    problem = catalog.get(slug or declared(path)["problem"])
-    events = list(grade(problem, read_submission(path), prepare_cases(problem)))
-    assert isinstance(events[-1], Finished)
-    return events[-1].result
 
 
 def _descendants(pid: int) -> list[int]:

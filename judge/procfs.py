@@ -15,7 +15,7 @@ import time
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 # Fields of /proc/PID/stat after the command name, counted from 0 (the state), see proc(5).
-_STATE, _PARENT, _UTIME, _STIME, _START = 0, 1, 11, 12, 19
+_STATE, _PARENT, _GROUP, _UTIME, _STIME, _START = 0, 1, 2, 11, 12, 19
 
 
 def stat(pid: int | str) -> list[bytes]:
@@ -85,6 +85,11 @@ def pids() -> list[int]:
 def children(pid: int) -> list[int]:
     """The live processes whose parent is `pid`."""
     return [p for p in pids() if parent(p) == pid]
+
+
+def group(pgid: int) -> list[int]:
+    """The live processes of a process group."""
+    return [p for p in pids() if _field(p, _GROUP) == pgid and not gone(p)]
 
 
 def wait_gone(pid: int, timeout_s: float = 1.0) -> None:

@@ -449,6 +449,11 @@ class Worker:
         procfs.wait_gone(keeper, 5.0)
         if self._adopted is not None and procfs.started(self._adopted) == self._pid_started:
             procfs.wait_gone(self._adopted)  # if its supervisor was killed, no one waits for it
+        elif self._adopted is None:
+            # Ended before it said who it is (closed before its turn): its processes were killed
+            # with the keeper's group, but a killed process takes a moment to go.
+            for pid in procfs.group(keeper):
+                procfs.wait_gone(pid, 5.0)
         forkserver.shared().reap(keeper)
         status = self.worker_status()
         self.returncode = status if status is not None else -signal.SIGKILL

@@ -41,6 +41,18 @@ def test_a_child_is_listed_then_gone_once_it_ends():
     assert child.pid not in procfs.children(os.getpid())
 
 
+def test_a_process_group_lists_its_members():
+    child = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"],
+                             stdin=subprocess.PIPE, start_new_session=True)  # fmt: skip
+    try:
+        assert procfs.group(child.pid) == [child.pid]
+        assert os.getpid() not in procfs.group(child.pid)
+    finally:
+        child.stdin.close()
+        child.wait()
+    assert procfs.group(child.pid) == []
+
+
 def test_an_unknown_process_reads_as_gone():
     assert procfs.stat(2**22 + 1) == []
     assert procfs.gone(2**22 + 1)

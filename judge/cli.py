@@ -179,6 +179,65 @@ def submit(
     sys.exit(EXIT_OK if result.verdict is Verdict.AC else EXIT_VERDICT)
 
 
+@cli.command(name="run")
+@click.argument("file", type=NonEmptyPath(dir_okay=False))
+@click.option(
+    "--problem", "slug", metavar="SLUG", callback=_not_empty, help="The problem to run against."
+)
+@click.option(
+    "--case",
+    "texts",
+    multiple=True,
+    metavar="TEXT",
+    help="An input in LeetCode's text: 'nums = [1,2], k = 1', or one value per line in the "
+    "parameters' order (repeatable). Default: the problem's examples.",
+)
+@time_scale_option
+@json_option
+@problems_option
+@_guarded
+def run_command(
+    file: str,
+    slug: str | None,
+    texts: tuple[str, ...],
+    time_scale: float,
+    as_json: bool,
+    problem_dirs: tuple[str, ...],
+) -> None:
+    """Run FILE on your own inputs, as LeetCode's "Run" button does.
+
+    Shows, for each input, your output beside the expected one (the reference solution's
+    answer), whether they match under the problem's checker, what your code printed and its
+    time. Same sandbox and limits as submit. An input that does not parse, names a wrong
+    argument or breaks a constraint is refused before anything runs (exit 2). Exit status 0
+    when every output matches, else 1.
+
+    Example:
+
+    \b
+        judge run sliding-window-maximum.py
+        judge run sliding-window-maximum.py --case 'nums = [1,3,-1,-3,5,3,6,7], k = 3'
+        judge run lca.py --problem lowest-common-ancestor --case 'root = [3,5,1], p = 5, q = 1'
+        judge run merge-sorted-array.py --case $'[1,2,3,0,0,0]\n3\n[2,5,6]\n3' --json
+    """
+    from judge.sandbox import Worker
+
+    # Started first, so that the worker's start-up overlaps with loading the judge itself.
+    with Worker() as spare:
+        from judge import runner
+
+        result = runner.run(_catalog(problem_dirs), file, slug, texts, time_scale, spare)
+    if as_json:
+        from judge import jsonout
+
+        jsonout.emit(jsonout.trial_result(result))
+    else:
+        from judge import report
+
+        report.render_trial(report.console(), result)
+    sys.exit(EXIT_OK if result.matched == result.total else EXIT_VERDICT)
+
+
 @cli.command(name="all")
 @click.argument("folder", required=False, type=NonEmptyPath(file_okay=False))
 @click.option(

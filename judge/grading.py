@@ -193,7 +193,8 @@ class Execution:
         )
 
 
-def _compile_error(problem: Problem, submission: Submission) -> str | None:
+def compile_error(problem: Problem, submission: Submission) -> str | None:
+    """Why the file cannot run at all (a CE), or None."""
     if submission.error is not None:
         return submission.error.message
     expected = f"expected:\n{problem.signature()}"
@@ -214,7 +215,7 @@ def load_ahead(
     """Send `grade`'s first job to `worker` before its turn (see `Worker.load`), so that moving
     megabytes of cases overlaps with judging another file; `grade` with this worker as `spare`
     then only starts it."""
-    if _compile_error(problem, submission) is None:
+    if compile_error(problem, submission) is None:
         execution = Execution(problem, submission, cases, limits_for(problem, time_scale))
         worker.load(execution.call(), [c.job for c in cases], execution.limits)
 
@@ -232,7 +233,7 @@ def grade(
     result = RunResult(problem.slug, Verdict.AC, len(cases))
     run_limits = limits_for(problem, time_scale)
     result.time_limit_ms = run_limits.cpu_ms
-    error = _compile_error(problem, submission)
+    error = compile_error(problem, submission)
     if error is not None:
         result.verdict = Verdict.CE
         result.failure = Failure(None, None, None, None, error)
@@ -303,15 +304,16 @@ def run_outputs(
     cases: list[PreparedCase],
     role: str = "reference",
     best_of_two: bool = False,
+    spare: Worker | None = None,
 ) -> list[Outcome]:
     """A trusted solution's (the reference's) answers and CPU times on cases; any failure is a
     ProblemError. `best_of_two`: time every case of 1 ms or more twice, keeping the better."""
-    error = _compile_error(problem, submission)
+    error = compile_error(problem, submission)
     if error is not None:
         raise ProblemError(f"{problem.slug}: {role} solution {submission.path}: {error}")
     outcomes: list[Outcome] = []
     execution = Execution(
-        problem, submission, cases, limits_for(problem, 5.0), best_of_two=best_of_two
+        problem, submission, cases, limits_for(problem, 5.0), spare=spare, best_of_two=best_of_two
     )
     for outcome in execution.outcomes():
         if outcome.verdict is not None:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from judge.calibration import Calibration
     from judge.catalog import Summary
     from judge.doctor import Protection
+    from judge.trial import TrialResult
     from judge.verify import Check
 
 
@@ -63,6 +64,28 @@ def run_result(result: RunResult) -> dict[str, Any]:
             for c in result.cases
         ],
         "failure": failure,
+    }
+
+
+def trial_result(result: TrialResult) -> dict[str, Any]:
+    """A run on chosen inputs (`judge run --json`): every output beside the expected one."""
+    return {
+        "problem": result.problem,
+        "cases": [
+            {
+                "input": c.input,
+                "output": c.output,
+                "expected": c.expected,
+                "match": c.match,
+                "verdict": None if c.verdict is None else c.verdict.value,
+                "message": "\n".join([c.message, *c.traceback]) if c.traceback else c.message,
+                "stdout": c.stdout,
+                "time_ms": round(c.time_ms, 1),
+            }
+            for c in result.cases
+        ],
+        "matched": result.matched,
+        "total": result.total,
     }
 
 

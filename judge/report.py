@@ -17,6 +17,8 @@ from judge.spec import Problem
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from judge.trial import TrialResult
+
 _STYLE = {
     Verdict.AC: "bold green",
     Verdict.WA: "bold red",
@@ -93,23 +95,62 @@ def render_result(out: Console, result: RunResult) -> None:
     failure = result.failure
     if failure is None:
         return
+    rows: list[tuple[str, str | Text]] = []
+    if failure.case is not None:
+        rows.append(("Case", failure.case))
+    if failure.input is not None:
+        rows.append(("Input", _cut(failure.input)))
+    if result.verdict is Verdict.WA:
+        rows.append(("Output", _cut(codecs.show(failure.output))))
+        rows.append(("Expected", _cut(codecs.show(failure.expected))))
+    if failure.message and failure.message != result.verdict.label:
+        rows.append(("Message", Text(failure.message)))
+    out.print(_fields(rows, failure.traceback, failure.stdout))
+
+
+def _fields(rows: list[tuple[str, str | Text]], traceback: list[str], stdout: str) -> Table:
+    """Labelled lines (Input, Output, ...), then the traceback and what the code printed."""
     grid = _grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    if failure.case is not None:
-        grid.add_row("Case", failure.case)
-    if failure.input is not None:
-        grid.add_row("Input", _cut(failure.input))
-    if result.verdict is Verdict.WA:
-        grid.add_row("Output", _cut(codecs.show(failure.output)))
-        grid.add_row("Expected", _cut(codecs.show(failure.expected)))
-    if failure.message and failure.message != result.verdict.label:
-        grid.add_row("Message", Text(failure.message))
-    if failure.traceback:
-        grid.add_row("Traceback", Text("\n".join(failure.traceback)))
-    if failure.stdout:
-        grid.add_row("Stdout", Text(failure.stdout.rstrip("\n")))
-    out.print(grid)
+    for label, value in rows:
+        grid.add_row(label, value)
+    if traceback:
+        grid.add_row("Traceback", Text("\n".join(traceback)))
+    if stdout:
+        grid.add_row("Stdout", Text(stdout.rstrip("\n")))
+    return grid
+
+
+def render_trial(out: Console, result: TrialResult) -> None:
+    """`judge run`: each input with the solution's output beside the expected one."""
+    if result.compile_error is not None:
+        out.print(verdict_text(Verdict.CE).append(f"  {result.problem}", style="bold"))
+        out.print(_fields([("Message", Text(result.compile_error))], [], ""))
+        return
+    for number, case in enumerate(result.cases, 1):
+        if number > 1:
+            out.print()
+        head = Text(f"Case {number}  ", style="bold")
+        if case.verdict is not None:
+            head.append_text(verdict_text(case.verdict))
+        elif case.match:
+            head.append("matches", style="bold green")
+        else:
+            head.append("differs", style="bold red")
+        if case.verdict in (None, Verdict.TLE):
+            head.append(f"  {ms(case.time_ms)}", style="dim")
+        out.print(head)
+        rows: list[tuple[str, str | Text]] = [("Input", _cut(case.input))]
+        if case.verdict is None:
+            rows.append(("Output", _cut(codecs.show(case.output))))
+        rows.append(("Expected", _cut(codecs.show(case.expected))))
+        if case.message and (case.verdict is None or case.message != case.verdict.label):
+            rows.append(("Message", Text(case.message)))
+        out.print(_fields(rows, case.traceback, case.stdout))
+    style = "bold green" if result.matched == result.total else "bold red"
+    noun = "output matches" if result.total == 1 else "outputs match"
+    out.print(Text(f"{result.matched}/{result.total} {noun} the expected answer", style=style))
 
 
 def results_table(results: Iterable[RunResult]) -> Table:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from judge import trial
 from judge.catalog import Catalog
 from judge.errors import UsageError
 from judge.grading import Event, grade
@@ -13,6 +14,7 @@ from judge.references import prepare_cases
 from judge.sandbox import Worker
 from judge.spec import Problem
 from judge.submission import Submission, read_submission
+from judge.trial import TrialResult
 
 
 @dataclass
@@ -66,6 +68,22 @@ def submit(
     problem = infer_problem(catalog, submission, slug)
     cases = prepare_cases(problem)
     yield from grade(problem, submission, cases, all_cases, time_scale, spare)
+
+
+def run(
+    catalog: Catalog,
+    path: str | Path,
+    slug: str | None = None,
+    texts: Sequence[str] = (),
+    time_scale: float = 1.0,
+    spare: Worker | None = None,
+) -> TrialResult:
+    """LeetCode's "Run": the file on the given case texts, or on the problem's examples. Every
+    text is read and checked before anything runs."""
+    submission = read_submission(path)
+    problem = infer_problem(catalog, submission, slug)
+    inputs = trial.read_inputs(problem, list(texts)) if texts else trial.examples(problem)
+    return trial.trial(problem, submission, inputs, time_scale, spare)
 
 
 def collect(catalog: Catalog, folder: str | Path | None) -> tuple[list[Entry], list[Path]]:

@@ -117,7 +117,9 @@ class Problem:
 
 def _check_value(spec: SpecFile, where: tuple, value: Any, t: codecs.Type, what: str) -> None:
     if not codecs.conforms(value, t):
-        spec.fail(where, f"{what} {codecs.show(value)[:60]} is not a {codecs.type_name(t)}")
+        name = codecs.type_name(t)
+        article = "an" if name[0] in "aeiou" else "a"
+        spec.fail(where, f"{what} {codecs.show(value)[:60]} is not {article} {name}")
 
 
 def check_input(spec: SpecFile, where: tuple, values: Any, params: list[Param]) -> None:

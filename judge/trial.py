@@ -1,0 +1,216 @@
+"""LeetCode's "Run": a solution on inputs of the user's choosing, beside the reference's answers.
+
+Unlike `grading.grade`, every input runs whatever happened on the one before, and every
+output is shown, matching or not. The sandbox and the limits are the same as a submission's.
+An input is refused before anything runs unless it parses (`casetext`), fits the signature
+and meets the problem's constraints (the spec's `verify.validate`): the reference's answer to
+an input outside them would mean nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from judge import casetext, codecs, verdicts
+from judge.cases import PreparedCase, generator_function, pack_args
+from judge.checkers import CHECKERS
+from judge.errors import UsageError
+from judge.grading import Execution, Outcome, compile_error, limits_for, run_outputs
+from judge.results import Verdict
+from judge.sandbox import Worker
+from judge.spec import Problem, check_input
+from judge.submission import Submission, read_submission
+
+_SHOWN_INPUT = 60  # characters of an input that an error message repeats
+
+
+@dataclass
+class TrialCase:
+    """One input: what the solution did with it and what the reference answers."""
+
+    input: str  # LeetCode's `name = value` form
+    expected: Any
+    output: Any = None  # the answer as plain data, when the method returned
+    verdict: Verdict | None = None  # None: it returned; else RE, TLE, MLE, OLE (or CE)
+    match: bool = False  # the output is right under the problem's checker
+    message: str = ""  # why it does not match, or what went wrong
+    traceback: list[str] = field(default_factory=list)
+    stdout: str = ""
+    time_ms: float = 0.0
+
+
+@dataclass
+class TrialResult:
+    """A run of one file on a list of inputs."""
+
+    problem: str
+    cases: list[TrialCase]
+    compile_error: str | None = None
+
+    @property
+    def matched(self) -> int:
+        return sum(1 for c in self.cases if c.match)
+
+    @property
+    def total(self) -> int:
+        return len(self.cases)
+
+
+class _Refusal:
+    """Reports an input that does not fit the signature as the user's mistake, naming it."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+
+    def fail(self, where: tuple, message: str) -> None:
+        part = f"{where[-1]}: " if len(where) > 1 else ""
+        raise UsageError(f"{self.label}: {part}{message}")
+
+
+def read_inputs(problem: Problem, texts: list[str]) -> list[dict[str, Any]]:
+    """Each `--case` text as an input, or a usage error naming the case and what is wrong."""
+    names = [p.name for p in problem.params]
+    validate = None
+    if problem.validator and problem.generators:
+        validate = generator_function(problem, problem.validator, "verify.validate")
+    inputs = []
+    for number, text in enumerate(texts, 1):
+        label = f"case {number}" if len(texts) > 1 else "the case"
+        try:
+            values = casetext.parse(text, names)
+        except casetext.CaseTextError as exc:
+            raise UsageError(f"{label}: {exc}") from None
+        check_input(_Refusal(label), ("input",), values, problem.params)  # type: ignore[arg-type]
+        if validate is not None:
+            broken = _constraint_broken(validate, values)
+            if broken:
+                shown = problem.format_input(values)
+                if len(shown) > _SHOWN_INPUT:
+                    shown = shown[:_SHOWN_INPUT] + "…"
+                raise UsageError(f"{label} ({shown}) breaks a constraint: {broken}")
+        inputs.append(values)
+    return inputs
+
+
+def _constraint_broken(validate: Any, values: dict[str, Any]) -> str | None:
+    """What the spec's validator says is wrong with an input (None: nothing)."""
+    try:
+        return validate(**values) or None
+    except AssertionError as exc:
+        return str(exc) or "assertion failed"
+    except Exception as exc:  # the validator assumed more than the signature guarantees
+        return f"{type(exc).__name__}: {exc}"
+
+
+def examples(problem: Problem) -> list[dict[str, Any]]:
+    """The inputs a run without `--case` uses: the examples (else the first hand cases)."""
+    chosen = [c for c in problem.cases if c.example] or problem.cases[:3]
+    return [c.input for c in chosen]
+
+
+def _known_answers(problem: Problem, inputs: list[dict[str, Any]]) -> list[Any]:
+    """The spec's own answer to each input that is one of its cases (None for the others)."""
+    order = [p.name for p in problem.params]
+    known = {codecs.show([c.input[n] for n in order]): c.expected for c in problem.cases}
+    return [known.get(codecs.show([values[n] for n in order])) for values in inputs]
+
+
+class _ReferenceAnswers:
+    """The reference's answers to the inputs the spec does not answer, worked out on a thread
+    while the solution runs: both wait on their own sandboxed process, so the runs overlap."""
+
+    def __init__(self, problem: Problem, inputs: list[dict[str, Any]]) -> None:
+        self.answers = _known_answers(problem, inputs)
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        unknown = [i for i, answer in enumerate(self.answers) if answer is None]
+        if unknown:
+            worker = Worker()  # asked for here: the fork server serves one request at a time
+            self._thread = threading.Thread(
+                target=self._work,
+                args=(problem, inputs, unknown, worker),
+                name="judge-reference",
+                daemon=True,
+            )
+            self._thread.start()
+
+    def _work(
+        self, problem: Problem, inputs: list[dict[str, Any]], unknown: list[int], worker: Worker
+    ) -> None:
+        try:
+            with worker:
+                names = tuple(p.name for p in problem.params)
+                cases = [
+                    PreparedCase(f"case {i + 1}", pack_args(problem, inputs[i]), None, names)
+                    for i in unknown
+                ]
+                reference = read_submission(problem.reference)
+                outcomes = run_outputs(problem, reference, cases, spare=worker)
+                for i, outcome in zip(unknown, outcomes):
+                    self.answers[i] = outcome.output
+        except BaseException as exc:  # raised again in the caller's thread
+            self._error = exc
+
+    def result(self) -> list[Any]:
+        if self._thread is not None:
+            self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self.answers
+
+
+def trial(
+    problem: Problem,
+    submission: Submission,
+    inputs: list[dict[str, Any]],
+    time_scale: float = 1.0,
+    spare: Worker | None = None,
+) -> TrialResult:
+    """Run `submission` on every input; compare each output with the right answer."""
+    shown = [problem.format_input(values) for values in inputs]
+    error = compile_error(problem, submission)
+    if error is not None:
+        cases = [TrialCase(s, None, verdict=Verdict.CE, message=error) for s in shown]
+        return TrialResult(problem.slug, cases, error)
+    reference = _ReferenceAnswers(problem, inputs)
+    names = tuple(p.name for p in problem.params)
+    prepared = [
+        PreparedCase(f"case {i + 1}", pack_args(problem, values), None, names)
+        for i, values in enumerate(inputs)
+    ]
+    run_limits = limits_for(problem, time_scale)
+    outcomes = list(Execution(problem, submission, prepared, run_limits, True, spare).outcomes())
+    # A file that fails while loading runs no case at all: each gets that same verdict.
+    while len(outcomes) < len(inputs):
+        failed = outcomes[-1]
+        outcomes.append(Outcome(len(outcomes), failed.verdict, None, 0.0, failed.message))
+    expected = reference.result()
+    cases = [_compare(problem, s, e, o) for s, e, o in zip(shown, expected, outcomes)]
+    return TrialResult(problem.slug, cases)
+
+
+def _compare(problem: Problem, shown: str, expected: Any, outcome: Outcome) -> TrialCase:
+    case = TrialCase(
+        shown,
+        expected,
+        verdict=outcome.verdict,
+        message=outcome.message,
+        traceback=list(outcome.traceback),
+        stdout=outcome.stdout,
+        time_ms=outcome.time_ms,
+    )
+    if outcome.verdict is not None:
+        return case
+    assert outcome.raw is not None
+    verdict, message = verdicts.of_answer(
+        codecs.dump(expected), outcome.raw, problem.output_type, CHECKERS[problem.checker]
+    )
+    if verdict is Verdict.RE:  # the channel was garbled: there is no output to show
+        case.verdict, case.message = verdict, message
+        return case
+    case.output = outcome.output
+    case.match = verdict is Verdict.AC
+    case.message = message
+    return case

@@ -16,6 +16,7 @@ import click
 
 if TYPE_CHECKING:
     from judge.catalog import Catalog
+    from judge.watch import Watch
 
 EXIT_OK, EXIT_VERDICT, EXIT_USAGE = 0, 1, 2
 
@@ -236,6 +237,88 @@ def run_command(
 
         report.render_trial(report.console(), result)
     sys.exit(EXIT_OK if result.matched == result.total else EXIT_VERDICT)
+
+
+@cli.command()
+@click.argument("file", type=NonEmptyPath(dir_okay=False))
+@click.option(
+    "--problem", "slug", metavar="SLUG", callback=_not_empty, help="The problem to judge against."
+)
+@click.option(
+    "--run", "run_mode", is_flag=True, help="Run the examples (or --case inputs) on each save."
+)
+@click.option(
+    "--case",
+    "texts",
+    multiple=True,
+    metavar="TEXT",
+    help="An input for --run, as `judge run --case` takes it (repeatable; implies --run).",
+)
+@time_scale_option
+@json_option
+@problems_option
+@_guarded
+def watch(
+    file: str,
+    slug: str | None,
+    run_mode: bool,
+    texts: tuple[str, ...],
+    time_scale: float,
+    as_json: bool,
+    problem_dirs: tuple[str, ...],
+) -> None:
+    """Judge FILE now and again each time it is saved, until Ctrl-C.
+
+    The problem, its cases and the sandbox stay ready between saves, so a verdict follows a
+    save within milliseconds plus your code's own time. Saves that change nothing are not
+    judged again; a half-written save that does not compile shows CE until the next one.
+    --json prints one object per judging, one per line: the shape of `submit --json` (or
+    `run --json` with --run).
+
+    Example:
+
+    \b
+        judge watch merge-sorted-array.py
+        judge watch merge-sorted-array.py --run --case '[1,0]\n1\n[2]\n1'
+        judge watch lca.py --problem lowest-common-ancestor --json
+    """
+    from judge.sandbox import Worker
+
+    # Started first, so that the worker's start-up overlaps with loading the judge itself.
+    spare = Worker()
+    session: Watch | None = None
+    try:
+        from judge import jsonout, report
+        from judge.results import RunResult
+        from judge.watch import Watch
+
+        session = Watch(_catalog(problem_dirs), file, slug, run_mode, texts, time_scale, spare)
+        out = report.console()
+        if not as_json:
+            what = (
+                "run on its examples"
+                if session.run and not texts
+                else ("run on your cases" if session.run else "judged")
+            )
+            report.console(stderr=True).print(
+                f"Watching {file} ({session.problem.slug}): {what} on every save; Ctrl-C to stop.",
+                style="dim",
+            )
+        for result in session.results():
+            if as_json:
+                if isinstance(result, RunResult):
+                    jsonout.emit_line(jsonout.run_result(result))
+                else:
+                    jsonout.emit_line(jsonout.trial_result(result))
+            else:
+                report.render_watched(out, file, result)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if session is not None:
+            session.close()
+        spare.close()
+    sys.exit(EXIT_OK)
 
 
 @cli.command(name="all")

@@ -27,6 +27,12 @@ def emit(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2) + "\n")
 
 
+def emit_line(data: Any) -> None:
+    """Print one JSON document on one line, at once (a stream of them: `judge watch --json`)."""
+    sys.stdout.write(json.dumps(data, separators=(",", ":")) + "\n")
+    sys.stdout.flush()
+
+
 def run_result(result: RunResult) -> dict[str, Any]:
     """One submission's verdict (`judge submit --json`)."""
     failure = None

@@ -153,6 +153,17 @@ def render_trial(out: Console, result: TrialResult) -> None:
     out.print(Text(f"{result.matched}/{result.total} {noun} the expected answer", style=style))
 
 
+def render_watched(out: Console, name: str, result: RunResult | TrialResult) -> None:
+    """One judging of `judge watch`: a rule with the time, then the verdict or the run."""
+    import time
+
+    out.rule(Text(f"{time.strftime('%H:%M:%S')}  {name}", style="dim"), style="dim")
+    if isinstance(result, RunResult):
+        render_result(out, result)
+    else:
+        render_trial(out, result)
+
+
 def results_table(results: Iterable[RunResult]) -> Table:
     """The summary of `judge all`."""
     table = _table(title=None, show_edge=False, pad_edge=False)

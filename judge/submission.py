@@ -36,19 +36,28 @@ class Submission:
         return str(self.path)
 
 
-def read_submission(path: str | Path) -> Submission:
-    """Read and compile a file; unreadable is a usage error, uncompilable is a CE."""
+def read_file(path: str | Path) -> bytes:
+    """A submission's bytes (one byte past the size limit at most); a usage error if it
+    cannot be read."""
     path = Path(path)
     if path.is_dir():
         raise UsageError(f"{path} is a folder, not a Python file")
-    submission = Submission(path)
     try:
         with path.open("rb") as f:
-            data = f.read(MAX_SOURCE_BYTES + 1)
+            return f.read(MAX_SOURCE_BYTES + 1)
     except FileNotFoundError:
         raise UsageError(f"file not found: {path}") from None
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def read_submission(path: str | Path, data: bytes | None = None) -> Submission:
+    """Read and compile a file (its bytes `data`, if already read); unreadable is a usage
+    error, uncompilable is a CE."""
+    path = Path(path)
+    if data is None:
+        data = read_file(path)
+    submission = Submission(path)
     try:
         if len(data) > MAX_SOURCE_BYTES:
             raise CompileError(

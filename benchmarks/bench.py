@@ -14,7 +14,10 @@ After a header (CPU, cores, Python, load average) it prints, each figure with it
   5. stability: sliding-window-maximum's time over 10 runs (max/min at most 1.15), and verdict
      flips of the known-verdict submissions in tests/submissions while a CPU hog runs (none);
   6. a simulated slow machine, under the same hog: `judge calibrate`, then the known-verdict
-     submissions with --time-scale 3 (no flips) and --time-scale 0.333 (how many AC pass).
+     submissions with --time-scale 3 (no flips) and --time-scale 0.333 (how many AC pass);
+  7. the practice loop: `judge run` of one small case against the same floor as item 1 (at
+     most 1.3x), and `judge watch`'s time from a save to its verdict against a fresh
+     `judge submit` of the same file (at most a quarter).
 
 Every judge command runs from the repository root with a temporary JUDGE_CACHE_DIR, so the
 user's cache (and calibration) is untouched. --quick runs fewer repetitions and only one
@@ -315,6 +318,62 @@ def slow_machine(tmp: Path, args: argparse.Namespace) -> None:
     print_flips("--time-scale 0.333: TLE/WA/RE", [o for o in tight if o[1] != "AC"])
 
 
+def _save(path: Path, text: str) -> None:
+    """Save as editors do: a new file renamed over the old one."""
+    new = path.with_name(path.name + ".new")
+    new.write_text(text)
+    os.replace(new, path)
+
+
+def practice(tmp: Path, args: argparse.Namespace) -> None:
+    """7. `judge run` start-up, and `judge watch`'s save-to-verdict time against a submit."""
+    runs = 3 if args.quick else 7
+    sliding = str(ROOT / "solutions" / "sliding-window-maximum.py")
+    one_case = ["run", sliding, "--case", "nums = [1,3,-1,-3,5,3,6,7], k = 3"]
+    wall, data = judge_json(*one_case, "--json")
+    if data["matched"] != 1:
+        print(f"   warning: judge run did not match: {data['cases']}")
+    floor = best_of(FLOOR, runs)
+    wall = best_of([*JUDGE, *one_case], runs)
+    print(f"7. the practice loop (best of {runs}; medians of {runs * 3} saves)")
+    print(f"   floor: python -c 'import click, rich.console, yaml'  {floor * 1000:6.1f} ms")
+    value = f"{wall * 1000:6.1f} ms  {wall / floor:4.2f}x"
+    figure("judge run (1 small case)", value, "<= 1.3x the floor", wall / floor <= 1.3)
+
+    folder = tmp / "practice"
+    folder.mkdir(exist_ok=True)
+    path = folder / "merge-sorted-array.py"
+    source = (ROOT / "solutions" / "merge-sorted-array.py").read_text()
+    path.write_text(source)
+    judge_json("submit", str(path), "--json")  # the cases' answers are cached first
+    submits = sorted(run([*JUDGE, "submit", str(path)])[0] for _ in range(runs * 3))
+    watcher = subprocess.Popen(
+        [*JUDGE, "watch", str(path), "--json"],
+        cwd=ROOT,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert watcher.stdout is not None
+    try:
+        watcher.stdout.readline()  # the first verdict, before any save
+        saves = []
+        for i in range(runs * 3):
+            start = time.perf_counter()
+            _save(path, f"{source}\n# save {i}\n")
+            verdict = json.loads(watcher.stdout.readline())["verdict"]
+            saves.append(time.perf_counter() - start)
+            if verdict != "AC":
+                print(f"   warning: save {i} was judged {verdict}")
+    finally:
+        watcher.send_signal(signal.SIGINT)
+        watcher.wait()
+    submit, save = statistics.median(submits), statistics.median(saves)
+    print(f"   judge submit of merge-sorted-array.py: {submit * 1000:6.1f} ms")
+    value = f"{save * 1000:6.1f} ms  {save / submit:4.2f}x"
+    figure("watch: save to verdict", value, "<= 0.25x a submit", save / submit <= 0.25)
+
+
 ITEMS: dict[int, Callable[[Path, argparse.Namespace], None]] = {
     1: startup,
     2: per_case,
@@ -322,6 +381,7 @@ ITEMS: dict[int, Callable[[Path, argparse.Namespace], None]] = {
     4: parallel,
     5: stability,
     6: slow_machine,
+    7: practice,
 }
 
 
@@ -330,7 +390,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=5000, help="tiny cases for item 2")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions and submissions")
-    parser.add_argument("--only", default="1,2,3,4,5,6", help="items to run, e.g. 1,3,5")
+    parser.add_argument("--only", default="1,2,3,4,5,6,7", help="items to run, e.g. 1,3,5")
     args = parser.parse_args()
     try:
         only = sorted({int(item) for item in args.only.split(",") if item.strip()})

@@ -219,7 +219,7 @@ def run_command(
         judge run sliding-window-maximum.py
         judge run sliding-window-maximum.py --case 'nums = [1,3,-1,-3,5,3,6,7], k = 3'
         judge run lca.py --problem lowest-common-ancestor --case 'root = [3,5,1], p = 5, q = 1'
-        judge run merge-sorted-array.py --case $'[1,2,3,0,0,0]\n3\n[2,5,6]\n3' --json
+        judge run merge-sorted-array.py --case 'nums1 = [1,0], m = 1, nums2 = [2], n = 1' --json
     """
     from judge.sandbox import Worker
 
@@ -279,7 +279,7 @@ def watch(
 
     \b
         judge watch merge-sorted-array.py
-        judge watch merge-sorted-array.py --run --case '[1,0]\n1\n[2]\n1'
+        judge watch merge-sorted-array.py --run --case 'nums1 = [2,0], m = 1, nums2 = [1], n = 1'
         judge watch lca.py --problem lowest-common-ancestor --json
     """
     from judge.sandbox import Worker

@@ -158,6 +158,7 @@ def render_trial(out: Console, result: TrialResult) -> None:
         if case.message and (case.verdict is None or case.message != case.verdict.label):
             rows.append(("Message", Text(case.message)))
         out.print(_fields(out, rows, case.traceback, case.stdout))
+    out.print()
     style = "bold green" if result.matched == result.total else "bold red"
     noun = "output matches" if result.total == 1 else "outputs match"
     out.print(Text(f"{result.matched}/{result.total} {noun} the expected answer", style=style))

@@ -93,7 +93,8 @@ def test_each_save_is_judged_and_ctrl_c_leaves_nothing_behind(tmp_path, scratch)
     save(path, wrong(1))
     first = watcher.next()
     assert first["verdict"] == "WA" and first["failure"]["stdout"] == "1\n"
-    save(path, "class Solution:\n    def merge(self, nums1, m, nums2, n)\n")  # saved mid-edit
+    # Saved mid-edit, in place as VS Code saves (truncate, then write).
+    path.write_text("class Solution:\n    def merge(self, nums1, m, nums2, n)\n")
     assert watcher.next()["verdict"] == "CE"
     save(path, MERGE)  # the next save recovers
     assert watcher.next()["verdict"] == "AC"

@@ -241,11 +241,8 @@ def render_problem(out: Console, p: Problem) -> None:
     out.print(Text(f"{p.number}. {p.title}", style="bold"), Text(f"  {p.difficulty}", style="dim"))
     out.print(Text(", ".join(p.tags), style="dim"))
     out.print(Markdown(p.statement))
-    examples = [c for c in p.cases if c.example]
-    for i, case in enumerate(examples, 1):
-        lines = [f"Input: {p.format_input(case.input)}", f"Output: {codecs.show(case.expected)}"]
-        if case.explanation:
-            lines.append(f"Explanation: {case.explanation.strip()}")
+    for i, case in enumerate(p.examples, 1):
+        lines = p.example_lines(case)
         out.print(
             Panel(Text("\n".join(lines)), title=f"Example {i}", title_align="left", expand=False)
         )

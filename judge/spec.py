@@ -99,20 +99,37 @@ class Problem:
             return ("node", "int", -1)
         return ("return", self.returns, -1)
 
+    @property
+    def takes_nodes(self) -> bool:
+        """Whether the method is given or returns nodes of a tree (lowest common ancestor):
+        LeetCode's editor shows those problems with its older `TreeNode(x)` and `'TreeNode'`."""
+        return self.checker == "node_value" or any(p.node_of for p in self.params)
+
     def signature(self) -> str:
         """The method as LeetCode shows it in the editor."""
-        params = ", ".join(
-            f"{p.name}: {'TreeNode' if p.node_of else codecs.type_name(p.parsed)}"
-            for p in self.params
-        )
-        returns = "TreeNode" if self.checker == "node_value" else self.returns
-        if returns != "None":
-            returns = codecs.type_name(codecs.parse_type(returns))
-        return f"class Solution:\n    def {self.method}(self, {params}) -> {returns}:"
+
+        def hint(t: codecs.Type) -> str:
+            return "'TreeNode'" if self.takes_nodes and t == codecs.TREE else codecs.type_name(t)
+
+        params = ", ".join(f"{p.name}: {hint(p.parsed)}" for p in self.params)
+        returns = codecs.TREE if self.checker == "node_value" else codecs.parse_type(self.returns)
+        return f"class Solution:\n    def {self.method}(self, {params}) -> {hint(returns)}:"
 
     def format_input(self, values: dict[str, Any]) -> str:
         """LeetCode's `name = value` form of a case input."""
         return ", ".join(f"{p.name} = {codecs.show(values[p.name])}" for p in self.params)
+
+    @property
+    def examples(self) -> list[Case]:
+        """The cases shown with the statement."""
+        return [c for c in self.cases if c.example]
+
+    def example_lines(self, case: Case) -> list[str]:
+        """An example as LeetCode shows it: `Input: ...`, `Output: ...`, `Explanation: ...`."""
+        lines = [f"Input: {self.format_input(case.input)}", f"Output: {codecs.show(case.expected)}"]
+        if case.explanation:
+            lines.append(f"Explanation: {case.explanation.strip()}")
+        return lines
 
 
 def _check_value(spec: SpecFile, where: tuple, value: Any, t: codecs.Type, what: str) -> None:

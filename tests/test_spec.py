@@ -61,6 +61,38 @@ def test_every_bundled_problem_is_valid(catalog):
         assert any(c.example for c in p.cases), p.slug
 
 
+# The method line of each bundled problem exactly as LeetCode's Python 3 editor shows it.
+LEETCODE_METHODS = {
+    "binary-tree-inorder-traversal": "def inorderTraversal(self, root: Optional[TreeNode]) "
+    "-> List[int]:",
+    "binary-tree-level-order-traversal": "def levelOrder(self, root: Optional[TreeNode]) "
+    "-> List[List[int]]:",
+    "binary-tree-postorder-traversal": "def postorderTraversal(self, root: Optional[TreeNode]) "
+    "-> List[int]:",
+    "binary-tree-preorder-traversal": "def preorderTraversal(self, root: Optional[TreeNode]) "
+    "-> List[int]:",
+    "combination-sum": "def combinationSum(self, candidates: List[int], target: int) "
+    "-> List[List[int]]:",
+    "combination-sum-ii": "def combinationSum2(self, candidates: List[int], target: int) "
+    "-> List[List[int]]:",
+    "container-with-most-water": "def maxArea(self, height: List[int]) -> int:",
+    "kth-largest-element": "def findKthLargest(self, nums: List[int], k: int) -> int:",
+    "lowest-common-ancestor": "def lowestCommonAncestor(self, root: 'TreeNode', p: 'TreeNode', "
+    "q: 'TreeNode') -> 'TreeNode':",
+    "maximum-gap": "def maximumGap(self, nums: List[int]) -> int:",
+    "merge-sorted-array": "def merge(self, nums1: List[int], m: int, nums2: List[int], n: int) "
+    "-> None:",
+    "sliding-window-maximum": "def maxSlidingWindow(self, nums: List[int], k: int) -> List[int]:",
+    "smallest-k": "def smallestK(self, arr: List[int], k: int) -> List[int]:",
+}
+
+
+def test_signatures_are_leetcodes(catalog):
+    assert set(LEETCODE_METHODS) == set(catalog.paths)
+    for slug, method in LEETCODE_METHODS.items():
+        assert catalog.get(slug).signature() == f"class Solution:\n    {method}", slug
+
+
 def test_unknown_key_names_file_key_and_line(tmp_path):
     message = spec_error(tmp_path, GOOD.replace("  time_ms: 1000", "  time_ms: 1000\n  tme_ms: 5"))
     assert message.startswith(f"{tmp_path / 'add.yaml'}:18: limits.tme_ms: unknown key")

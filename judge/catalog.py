@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +71,7 @@ def problem_dirs(extra: Iterable[str | os.PathLike] = ()) -> list[Path]:
 
 
 _INDEX_FORMAT = 1
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -113,12 +115,27 @@ class Catalog:
         if slug not in self.paths:
             import difflib
 
-            close = difflib.get_close_matches(slug, list(self.paths), n=3, cutoff=0.5)
+            # A typed fragment ("merg", "sorted-array") names the slugs that contain it; the
+            # edit distance alone finds only near-whole names.
+            within = sorted((s for s in self.paths if len(slug) >= 3 and slug in s), key=len)
+            similar = difflib.get_close_matches(slug, list(self.paths), n=3, cutoff=0.5)
+            close = list(dict.fromkeys(within + similar))[:3]
             hint = f"; did you mean {' or '.join(close)}?" if close else "; `judge list` shows them"
             raise UsageError(f"unknown problem {slug!r}{hint}")
         if slug not in self._loaded:
             self._loaded[slug] = _load(self.paths[slug])
         return self._loaded[slug]
+
+    def find(self, name: str) -> Problem:
+        """The problem named `name`, or numbered `name` on LeetCode (`88`, `17.14`): a number
+        is what a user sees first on LeetCode's page."""
+        if name not in self.paths and _NUMBER.fullmatch(name):
+            slugs = [s.slug for s in self.summaries() if str(s.number) == name]
+            if len(slugs) > 1:
+                raise UsageError(f"problem {name} is {' or '.join(slugs)}; pass the slug")
+            if slugs:
+                return self.get(slugs[0])
+        return self.get(name)
 
     def all(self) -> list[Problem]:
         """Every problem, ordered by LeetCode number then slug."""

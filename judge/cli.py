@@ -430,6 +430,51 @@ def show(slug: str, problem_dirs: tuple[str, ...]) -> None:
 
 @cli.command()
 @click.argument("slug", callback=_not_empty)
+@click.option(
+    "-o",
+    "--output",
+    metavar="PATH",
+    type=NonEmptyPath(allow_dash=True),
+    help="Write to PATH instead; into a folder as <slug>.py; - prints to standard output.",
+)
+@click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
+@problems_option
+@_guarded
+def new(slug: str, output: str | None, force: bool, problem_dirs: tuple[str, ...]) -> None:
+    """Write a starter file for a problem to ./SLUG.py, as LeetCode's editor starts it.
+
+    The statement, examples and constraints come first as comments, then `class Solution`
+    with the method to write. The file runs as it is (a wrong answer until the method is
+    written), and its name tells `judge submit` the problem. SLUG may also be the problem's
+    number. An existing file is kept unless --force is given.
+
+    Example:
+
+    \b
+        judge new merge-sorted-array
+        judge new 236 -o ~/leetcode/
+        judge new sliding-window-maximum -o -
+    """
+    import shlex
+
+    from rich.text import Text
+
+    from judge import report, starter
+
+    problem = _catalog(problem_dirs).find(slug)
+    text = starter.starter(problem)
+    path = starter.destination(problem.slug, output)
+    if path is None:
+        click.echo(text, nl=False)
+        return
+    starter.save(path, text, force)
+    name = shlex.quote(str(path))
+    steps = ", ".join(f"judge {step} {name}" for step in ("run", "submit") if step in cli.commands)
+    report.console().print(Text(f"wrote {path}  (then: {steps})"), soft_wrap=True)
+
+
+@cli.command()
+@click.argument("slug", callback=_not_empty)
 @problems_option
 @_guarded
 def solution(slug: str, problem_dirs: tuple[str, ...]) -> None:

@@ -4,13 +4,14 @@ is, and it is written where asked without ever clobbering a file."""
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 
 import pytest
 from test_spec import GOOD
 
-from conftest import REPO, judge_file, write
+from conftest import REPO, judge_file, run_judge, write
 from judge import codecs
 from judge.catalog import Catalog, load_problem
 from judge.results import Verdict
@@ -180,3 +181,121 @@ def test_a_one_line_statement_is_wrapped(tmp_path):
     lines = starter(load_problem(path)).splitlines()
     assert all(len(line) <= WIDTH for line in lines if line.startswith("#"))
     assert _folded(long) in _comments("\n".join(lines))
+
+
+# The command
+
+
+def test_new_writes_slug_py_in_the_current_folder(invoke, catalog, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("new", "merge-sorted-array")
+    assert result.exit_code == 0, result.stderr
+    assert os.listdir(tmp_path) == ["merge-sorted-array.py"]  # and no temporary file left
+    written = (tmp_path / "merge-sorted-array.py").read_text()
+    assert written == starter(catalog.get("merge-sorted-array"))
+    assert result.stdout.startswith("wrote merge-sorted-array.py  (then: ")
+    assert "judge submit merge-sorted-array.py" in result.stdout
+    assert len(result.stdout.splitlines()) == 1 and result.stderr == ""
+
+
+@pytest.mark.parametrize("number, slug", [("88", "merge-sorted-array"), ("17.14", "smallest-k")])
+def test_new_takes_the_problem_number(invoke, catalog, number, slug, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert invoke("new", number).exit_code == 0
+    assert (tmp_path / f"{slug}.py").read_text() == starter(catalog.get(slug))
+
+
+@pytest.mark.parametrize("given", ["out", "out/"])
+def test_new_into_a_folder(invoke, tmp_path, monkeypatch, given):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").mkdir()
+    result = invoke("new", "maximum-gap", "-o", given)
+    assert result.exit_code == 0
+    assert os.listdir(tmp_path / "out") == ["maximum-gap.py"]
+    assert "judge submit out/maximum-gap.py" in result.stdout
+
+
+def test_new_to_a_file(invoke, catalog, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("new", "maximum-gap", "--output", "mine.py")
+    assert result.exit_code == 0
+    assert os.listdir(tmp_path) == ["mine.py"]
+    assert (tmp_path / "mine.py").read_text() == starter(catalog.get("maximum-gap"))
+
+
+def test_new_to_standard_output_writes_no_file(invoke, catalog, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("new", "lowest-common-ancestor", "-o", "-")
+    assert result.exit_code == 0
+    assert result.stdout == starter(catalog.get("lowest-common-ancestor"))
+    assert os.listdir(tmp_path) == []
+
+
+def test_new_never_overwrites_without_force(invoke, catalog, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    mine = write(tmp_path / "merge-sorted-array.py", "my work\n")
+    result = invoke("new", "merge-sorted-array")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        "Error: merge-sorted-array.py already exists; pass --force to overwrite it"
+    ]
+    assert mine.read_text() == "my work\n"
+    assert invoke("new", "merge-sorted-array", "-o", ".").exit_code == 2
+    assert mine.read_text() == "my work\n"
+    result = invoke("new", "merge-sorted-array", "--force")
+    assert result.exit_code == 0
+    assert mine.read_text() == starter(catalog.get("merge-sorted-array"))
+    assert os.listdir(tmp_path) == ["merge-sorted-array.py"]
+
+
+def test_a_failed_write_leaves_the_old_file_whole(invoke, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    mine = write(tmp_path / "merge-sorted-array.py", "my work\n")
+
+    def fail(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("judge.starter.os.replace", fail)
+    result = invoke("new", "merge-sorted-array", "--force")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "Error: cannot write merge-sorted-array.py: No space left on device"
+    ]
+    assert mine.read_text() == "my work\n"
+    assert os.listdir(tmp_path) == ["merge-sorted-array.py"]  # the temporary file is gone
+
+
+def test_an_unwritable_target_is_one_line(invoke, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("new", "merge-sorted-array", "-o", "nowhere/x.py")
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert lines == ["Error: cannot write nowhere/x.py: No such file or directory"]
+    assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("typed", ["merg", "merge-sorted-aray", "sorted-array"])
+def test_an_unknown_problem_suggests_one(invoke, typed, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("new", typed)
+    assert result.exit_code == 2
+    assert "did you mean merge-sorted-array?" in result.stderr
+    assert "Traceback" not in result.stderr and os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    "args, named", [(["new", ""], "SLUG"), (["new", "maximum-gap", "-o", ""], "--output")]
+)
+def test_empty_values_exit_2_naming_the_option(invoke, args, named):
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert named in result.stderr.strip().splitlines()[-1]
+
+
+def test_a_new_user_writes_and_submits_the_starter(tmp_path):
+    made = run_judge("new", "merge-sorted-array", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith("wrote merge-sorted-array.py") and "\x1b[" not in made.stdout
+    judged = run_judge("submit", "merge-sorted-array.py", cwd=tmp_path)
+    assert judged.returncode == 1, judged.stderr
+    assert "Wrong Answer (WA)  merge-sorted-array" in judged.stdout

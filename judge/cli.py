@@ -115,10 +115,13 @@ def cli() -> None:
     Write `class Solution` exactly as you would on LeetCode, then submit the file:
 
     \b
-        judge list                     the problems
-        judge show container-with-most-water
-        judge submit container-with-most-water.py
-        judge all                      self-check: judge every reference solution
+        judge list                                  the problems
+        judge show container-with-most-water        the statement
+        judge new container-with-most-water         write the starter file
+        judge run container-with-most-water.py      your output on the examples
+        judge submit container-with-most-water.py   the verdict
+        judge watch container-with-most-water.py    judge again on every save
+        judge all                                   self-check of the install
     """
 
 

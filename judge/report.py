@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -109,7 +109,7 @@ def render_result(out: Console, result: RunResult) -> None:
 
 
 def _fields(
-    out: Console, rows: list[tuple[str, str | Text]], traceback: list[str], stdout: str
+    out: Console, rows: list[tuple[str, str | Text]], traceback: Sequence[str], stdout: str
 ) -> Text:
     """Labelled values (Input, Output, ...), then the traceback and what the code printed; a
     long value folds under itself. Plain text, not a table: `rich.table` adds 10 ms to a

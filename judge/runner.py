@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from judge import trial
 from judge.catalog import Catalog
 from judge.errors import UsageError
 from judge.grading import Event, grade
@@ -14,7 +14,9 @@ from judge.references import prepare_cases
 from judge.sandbox import Worker
 from judge.spec import Problem
 from judge.submission import Submission, read_submission
-from judge.trial import TrialResult
+
+if TYPE_CHECKING:
+    from judge.trial import TrialResult
 
 
 @dataclass
@@ -80,6 +82,8 @@ def run(
 ) -> TrialResult:
     """LeetCode's "Run": the file on the given case texts, or on the problem's examples. Every
     text is read and checked before anything runs."""
+    from judge import trial  # only this command needs it
+
     submission = read_submission(path)
     problem = infer_problem(catalog, submission, slug)
     inputs = trial.read_inputs(problem, list(texts)) if texts else trial.examples(problem)

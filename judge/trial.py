@@ -10,7 +10,6 @@ an input outside them would mean nothing.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
 from typing import Any
 
 from judge import casetext, codecs, verdicts
@@ -18,6 +17,7 @@ from judge.cases import PreparedCase, generator_function, pack_args
 from judge.checkers import CHECKERS
 from judge.errors import UsageError
 from judge.grading import Execution, Outcome, compile_error, limits_for, run_outputs
+from judge.records import Record
 from judge.results import Verdict
 from judge.sandbox import Worker
 from judge.spec import Problem, check_input
@@ -26,28 +26,56 @@ from judge.submission import Submission, read_submission
 _SHOWN_INPUT = 60  # characters of an input that an error message repeats
 
 
-@dataclass
-class TrialCase:
-    """One input: what the solution did with it and what the reference answers."""
+class TrialCase(Record):
+    """One input: what the solution did with it and what the right answer is."""
 
-    input: str  # LeetCode's `name = value` form
-    expected: Any
-    output: Any = None  # the answer as plain data, when the method returned
-    verdict: Verdict | None = None  # None: it returned; else RE, TLE, MLE, OLE (or CE)
-    match: bool = False  # the output is right under the problem's checker
-    message: str = ""  # why it does not match, or what went wrong
-    traceback: list[str] = field(default_factory=list)
-    stdout: str = ""
-    time_ms: float = 0.0
+    __slots__ = (
+        "expected",
+        "input",
+        "match",
+        "message",
+        "output",
+        "stdout",
+        "time_ms",
+        "traceback",
+        "verdict",
+    )
+
+    def __init__(
+        self,
+        input: str,
+        expected: Any,
+        output: Any = None,
+        verdict: Verdict | None = None,
+        match: bool = False,
+        message: str = "",
+        traceback: tuple[str, ...] = (),
+        stdout: str = "",
+        time_ms: float = 0.0,
+    ) -> None:
+        self.input = input  # LeetCode's `name = value` form
+        self.expected = expected
+        self.output = output  # the answer as plain data, when the method returned
+        self.verdict = verdict  # None: it returned; else RE, TLE, MLE, OLE (or CE)
+        self.match = match  # the output is right under the problem's checker
+        self.message = message  # why it does not match, or what went wrong
+        self.traceback = traceback
+        self.stdout = stdout
+        self.time_ms = time_ms
 
 
-@dataclass
-class TrialResult:
-    """A run of one file on a list of inputs."""
+class TrialResult(Record):
+    """A run of one file on a list of inputs. (Records, not dataclasses: `judge run` defines
+    them at every start.)"""
 
-    problem: str
-    cases: list[TrialCase]
-    compile_error: str | None = None
+    __slots__ = ("cases", "compile_error", "problem")
+
+    def __init__(
+        self, problem: str, cases: list[TrialCase], compile_error: str | None = None
+    ) -> None:
+        self.problem = problem
+        self.cases = cases
+        self.compile_error = compile_error
 
     @property
     def matched(self) -> int:
@@ -204,7 +232,7 @@ def _compare(problem: Problem, shown: str, expected: Any, outcome: Outcome) -> T
         expected,
         verdict=outcome.verdict,
         message=outcome.message,
-        traceback=list(outcome.traceback),
+        traceback=outcome.traceback,
         stdout=outcome.stdout,
         time_ms=outcome.time_ms,
     )
@@ -215,9 +243,5 @@ def _compare(problem: Problem, shown: str, expected: Any, outcome: Outcome) -> T
         codecs.dump(expected), outcome.raw, problem.output_type, CHECKERS[problem.checker]
     )
     if verdict is Verdict.RE:  # the channel was garbled: there is no output to show
-        case.verdict, case.message = verdict, message
-        return case
-    case.output = outcome.output
-    case.match = verdict is Verdict.AC
-    case.message = message
-    return case
+        return case.replace(verdict=verdict, message=message)
+    return case.replace(output=outcome.output, match=verdict is Verdict.AC, message=message)

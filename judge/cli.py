@@ -472,7 +472,9 @@ def new(slug: str, output: str | None, force: bool, problem_dirs: tuple[str, ...
         return
     starter.save(path, text, force)
     name = shlex.quote(str(path))
-    steps = ", ".join(f"judge {step} {name}" for step in ("run", "submit") if step in cli.commands)
+    if path.stem != problem.slug:  # the file's name no longer says which problem it is
+        name += f" --problem {problem.slug}"
+    steps = ", ".join(f"judge {step} {name}" for step in ("run", "submit", "watch"))
     report.console().print(Text(f"wrote {path}  (then: {steps})"), soft_wrap=True)
 
 

@@ -39,10 +39,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--judge",
         action="store_true",
-        help="Judge every <slug>.py file (named after a known problem, as `judge all` takes "
-        "them) under the given paths, or the current folder, as one test item named after "
-        "the problem; it passes when the verdict is Accepted. Test files there are "
-        "collected as usual; -m judge selects the solutions alone.",
+        help="Judge each <slug>.py file (named after a known problem, as `judge all` takes "
+        "them) under pytest's paths (its arguments; default: the current folder, or "
+        "testpaths at the rootdir) as one test item named after the problem, which passes "
+        "when the verdict is Accepted. Test files there are collected as usual; -m judge "
+        "selects the solutions alone.",
     )
     group.addoption(
         "--judge-problems",
@@ -132,15 +133,13 @@ class SolutionFile(pytest.File):
     """A `<slug>.py` solution: one item, named after the problem."""
 
     def collect(self) -> Iterator[SolutionItem]:
-        yield SolutionItem.from_parent(self, name=self.path.stem)
+        item = SolutionItem.from_parent(self, name=self.path.stem)
+        item.add_marker("judge")
+        yield item
 
 
 class SolutionItem(pytest.Item):
     """Judges its file: passes on Accepted, fails with judge's failure view otherwise."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.add_marker("judge")
 
     def runtest(self) -> None:
         from judge.errors import UsageError

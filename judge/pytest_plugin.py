@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
 # judge's failure view is rendered at this width: a test report has no terminal to measure.
 VIEW_WIDTH = 100
-_SOLUTION_CLASS = re.compile(rb"class\s+Solution\b")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -172,7 +171,7 @@ def _solution_line(path: Path) -> int:
     try:
         with path.open("rb") as f:
             for number, line in enumerate(f):
-                if _SOLUTION_CLASS.match(line):
+                if re.match(rb"class\s+Solution\b", line):
                     return number
     except OSError:
         pass

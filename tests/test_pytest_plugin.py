@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -44,7 +45,8 @@ def scratch(leaves_nothing_behind: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
 
 def test_each_solution_is_one_item_showing_the_verdict(pytester, scratch):
     solutions(pytester.path)
-    result = pytester.runpytest_subprocess("--judge", "-v", "-rP")
+    junit = ("--junitxml=report.xml", "-o", "junit_family=xunit1")
+    result = pytester.runpytest_subprocess("--judge", "-v", "-rP", *junit)
     result.assert_outcomes(passed=2, failed=2)
     result.stdout.fnmatch_lines_random(
         [
@@ -70,6 +72,16 @@ def test_each_solution_is_one_item_showing_the_verdict(pytester, scratch):
     assert broken[1].startswith("Message  SyntaxError: ") and "at line 3" in broken[1]
     assert re.search(rf"Accepted \(AC\)  {ACCEPTED}  (\d+)/\1 cases passed", out)  # -rP
     assert "notes.py" not in out and "Traceback" not in out and "pytest_plugin" not in out
+    # Where an IDE (or a CI report) places each item: the file, at its `class Solution` line.
+    report = ElementTree.parse(pytester.path / "report.xml")
+    cases = {case.get("name"): case for case in report.iter("testcase")}
+    assert cases[ACCEPTED].get("file") == f"{ACCEPTED}.py"
+    source = (REPO / "solutions" / f"{ACCEPTED}.py").read_text().splitlines()
+    assert source[int(cases[ACCEPTED].get("line"))].startswith("class Solution:")
+    verdicts = {
+        name: [p.get("value") for p in case.iter("property")] for name, case in cases.items()
+    }
+    assert verdicts == {ACCEPTED: ["AC"], WRONG: ["WA"], BROKEN: ["CE"], "test_own": []}
 
 
 def test_stopping_early_leaves_no_worker_behind(pytester, scratch):

@@ -15,7 +15,7 @@ from typing import Any
 from judge import casetext, codecs, verdicts
 from judge.cases import PreparedCase, generator_function, pack_args
 from judge.checkers import CHECKERS
-from judge.errors import UsageError
+from judge.errors import ProblemError, UsageError
 from judge.grading import Execution, Outcome, compile_error, limits_for, run_outputs
 from judge.records import Record
 from judge.results import Verdict
@@ -174,7 +174,12 @@ class _ReferenceAnswers:
                     PreparedCase(f"case {i + 1}", pack_args(problem, inputs[i]), None, names)
                     for i in unknown
                 ]
-                reference = read_submission(problem.reference)
+                try:
+                    reference = read_submission(problem.reference)
+                except UsageError as exc:
+                    raise ProblemError(
+                        f"{problem.slug}: no reference solution to answer the case ({exc})"
+                    ) from None
                 outcomes = run_outputs(problem, reference, cases, spare=worker)
                 for i, outcome in zip(unknown, outcomes):
                     self.answers[i] = outcome.output

@@ -178,3 +178,36 @@ def test_a_bad_case_is_refused_before_anything_runs(invoke, monkeypatch, file, c
     assert result.exit_code == 2
     assert says in result.stderr and "case 2" in result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_a_problem_without_its_reference_says_so_in_one_line(invoke, tmp_path):
+    write(
+        tmp_path / "problems" / "echo.yaml",
+        """\
+slug: echo
+number: 9000
+title: Echo
+difficulty: Easy
+tags: [test]
+statement: Return x.
+constraints: []
+signature:
+  method: echo
+  params: [{name: x, type: int}]
+  returns: int
+judge: {checker: exact}
+limits: {time_ms: 1000, memory_mb: 256}
+reference: missing.py
+cases:
+  - {name: example-1, example: true, input: {x: 1}, expected: 1}
+""",
+    )
+    echo = write(
+        tmp_path / "echo.py", "class Solution:\n    def echo(self, x):\n        return x\n"
+    )
+    problems = str(tmp_path / "problems")
+    assert invoke("run", str(echo), "--problems", problems).exit_code == 0  # the spec answers
+    result = invoke("run", str(echo), "--problems", problems, "--case", "x = 2")
+    assert result.exit_code == 2
+    assert "echo: no reference solution to answer the case" in result.stderr
+    assert result.stderr.count("\n") == 1

@@ -6,6 +6,7 @@ starts fast.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -226,11 +227,13 @@ def run_command(
     """
     from judge.sandbox import Worker
 
-    # Started first, so that the worker's start-up overlaps with loading the judge itself.
-    with Worker() as spare:
+    # Started first, so that the workers' start-up overlaps with loading the judge itself: one
+    # for the solution, one for the reference's answers to the inputs given.
+    with Worker() as spare, Worker() if texts else contextlib.nullcontext() as answering:
         from judge import runner
 
-        result = runner.run(_catalog(problem_dirs), file, slug, texts, time_scale, spare)
+        catalog = _catalog(problem_dirs)
+        result = runner.run(catalog, file, slug, texts, time_scale, spare, answering)
     if as_json:
         from judge import jsonout
 

@@ -79,15 +79,17 @@ def run(
     texts: Sequence[str] = (),
     time_scale: float = 1.0,
     spare: Worker | None = None,
+    answering: Worker | None = None,
 ) -> TrialResult:
     """LeetCode's "Run": the file on the given case texts, or on the problem's examples. Every
-    text is read and checked before anything runs."""
+    text is read and checked before anything runs. `spare` and `answering`: workers started
+    early for the solution and for the reference's answers."""
     from judge import trial  # only this command needs it
 
     submission = read_submission(path)
     problem = infer_problem(catalog, submission, slug)
     inputs = trial.read_inputs(problem, list(texts)) if texts else trial.examples(problem)
-    return trial.trial(problem, submission, inputs, time_scale, spare)
+    return trial.trial(problem, submission, inputs, time_scale, spare, None, answering)
 
 
 def collect(catalog: Catalog, folder: str | Path | None) -> tuple[list[Entry], list[Path]]:

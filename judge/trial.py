@@ -149,13 +149,16 @@ class _ReferenceAnswers:
     """The reference's answers to the inputs the spec does not answer, worked out on a thread
     while the solution runs: both wait on their own sandboxed process, so the runs overlap."""
 
-    def __init__(self, problem: Problem, inputs: list[dict[str, Any]]) -> None:
+    def __init__(
+        self, problem: Problem, inputs: list[dict[str, Any]], spare: Worker | None = None
+    ) -> None:
         self.answers = _known_answers(problem, inputs)
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
         unknown = [i for i, answer in enumerate(self.answers) if answer is None]
         if unknown:
-            worker = Worker()  # asked for here: the fork server serves one request at a time
+            # Asked for here, not on the thread: the fork server serves one request at a time.
+            worker = spare or Worker()
             self._thread = threading.Thread(
                 target=self._work,
                 args=(problem, inputs, unknown, worker),
@@ -206,15 +209,17 @@ def trial(
     time_scale: float = 1.0,
     spare: Worker | None = None,
     answers: list[Any] | None = None,
+    answering: Worker | None = None,
 ) -> TrialResult:
     """Run `submission` on every input; compare each output with the right answer (`answers`,
-    if they are known already: see `reference_answers`)."""
+    if they are known already: see `reference_answers`). `spare` and `answering` are workers
+    started early, for the solution and the reference (their owner closes them)."""
     shown = [problem.format_input(values) for values in inputs]
     error = compile_error(problem, submission)
     if error is not None:
         cases = [TrialCase(s, None, verdict=Verdict.CE, message=error) for s in shown]
         return TrialResult(problem.slug, cases, error)
-    reference = _ReferenceAnswers(problem, inputs) if answers is None else None
+    reference = _ReferenceAnswers(problem, inputs, answering) if answers is None else None
     names = tuple(p.name for p in problem.params)
     prepared = [
         PreparedCase(f"case {i + 1}", pack_args(problem, values), None, names)

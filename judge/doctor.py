@@ -71,4 +71,14 @@ def probe() -> list[Protection]:
             "landlock" in active,
             "no file may be created, changed or removed outside the scratch directory",
         ),
+        Protection(
+            "reads confined",
+            "reads" in active,
+            "the solution reads only what LeetCode's runtime offers (the standard library, "
+            "sortedcontainers) and its scratch directory: not the problems, the reference "
+            "solutions, the cached answers or your files"
+            if "reads" in active
+            else "reads are not confined: the solution can read any file you can, the "
+            "expected answers and reference solutions included",
+        ),
     ]

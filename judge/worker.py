@@ -12,8 +12,10 @@ are never sent here, and nothing here names a verdict: the judge decides (`verdi
 
 from __future__ import annotations
 
+import fcntl
 import gc
 import io
+import linecache
 import marshal
 import os
 import sys
@@ -70,7 +72,8 @@ class _Channel:
     """The private pipe to the judge, moved to a high descriptor that children do not inherit."""
 
     def __init__(self, fd: int) -> None:
-        self.fd = os.dup2(fd, 100 + os.getpid() % 800, inheritable=False)
+        # The lowest free descriptor from there: one the run already holds is never replaced.
+        self.fd = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 100 + os.getpid() % 800)
         os.close(fd)
 
     def send(self, message: protocol.Message, answer: bytes = b"") -> None:
@@ -89,6 +92,18 @@ def preload() -> None:
     isolation.prepare()
     if not _SCOPE:
         _SCOPE.update(leetcode_scope())
+    if not _RULES:
+        _RULES.append(_rules())
+
+
+# LeetCode's Python runtime offers these beyond the standard library: a solution may import
+# them, and read nothing else of the installed packages.
+THIRD_PARTY = ("sortedcontainers",)
+_RULES: list[isolation.Rules] = []  # what a run may read, made ready once in the fork server
+
+
+def _rules() -> isolation.Rules:
+    return isolation.Rules(isolation.runtime_paths(THIRD_PARTY), isolation.listable_paths())
 
 
 # LeetCode's scope, made once in the fork server: each run is a fresh process with its own copy
@@ -164,6 +179,8 @@ def run(channel: _Channel, call: protocol.Call, cases: list, scope: dict) -> Aga
     out_kind, out_type_name, out_arg = call.output
     out_type = codecs.parse_type(out_type_name)
 
+    # Tracebacks quote the source as judged, not the file on disk (which the run cannot read).
+    linecache.cache[filename] = (len(call.source), None, call.source.splitlines(True), filename)
     try:
         code = compile(call.source, filename, "exec", dont_inherit=True)
         exec(code, scope)
@@ -334,11 +351,15 @@ def serve(channel_fd: int, entered: set, isolate: bool) -> None:
         pid = int(os.readlink("/proc/self"))  # as the judge sees it, outside our namespace
     except (OSError, ValueError):
         pid = os.getpid()
-    protections = sorted(entered)
-    if isolate and isolation.restrict_writes(os.getcwd()):
-        protections.append("landlock")
-    channel.send(protocol.Hello(pid, tuple(protections)))
+    # The job first: its cases may lie in the cache, which the solution must not read, so the
+    # file is mapped before the run is confined.
     job, cases, surplus, error = _read_job(0)  # (the fork server has preloaded the modules)
+    protections = set(entered)
+    if isolate:
+        rules = _RULES[0] if _RULES else _rules()
+        protections |= isolation.confine(os.getcwd(), rules)
+        rules.close()  # the kernel holds what it needs: the solution sees none of them
+    channel.send(protocol.Hello(pid, tuple(sorted(protections))))
     # Everything up to the solution's first line is done before the start signal: the job
     # may have come ahead of its turn.
     scope = _SCOPE or leetcode_scope()

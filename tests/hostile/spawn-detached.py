@@ -3,24 +3,26 @@
 # message: Wrong Answer
 
 
+import ctypes
 import os
+import random
 import time
 
 
 class Solution:
     def maxArea(self, height: List[int]) -> int:
+        # A grandchild in a session of its own, whose parent has exited: it has left the
+        # solution's process tree. Named so that the test can look for it afterwards.
+        name = f"leftover-{random.randrange(10**6):06d}"
+        ready, told = os.pipe()
         if os.fork() == 0:
             os.setsid()
             if os.fork() == 0:
-                os.execvp("sleep", ["sleep", "377.25"])
+                ctypes.CDLL(None).prctl(15, name.encode())  # PR_SET_NAME
+                os.write(told, b"x")
+                time.sleep(377.25)
+                os._exit(0)
             os._exit(0)
-        time.sleep(0.2)
-        # The pids of the sleeps, as /proc shows them here (the judge's side of the system).
-        for pid in os.listdir("/proc"):
-            if pid.isdigit():
-                try:
-                    if open(f"/proc/{pid}/cmdline").read() == "sleep\x00377.25\x00":
-                        print("host-pid", pid)
-                except OSError:
-                    pass
+        os.read(ready, 1)
+        print("leftover", name)
         return -1

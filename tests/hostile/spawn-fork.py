@@ -3,21 +3,22 @@
 # message: Wrong Answer
 
 
+import ctypes
 import os
+import random
 import time
 
 
 class Solution:
     def maxArea(self, height: List[int]) -> int:
+        # A child that outlives this call, named so that the test can look for it afterwards.
+        name = f"leftover-{random.randrange(10**6):06d}"
+        ready, told = os.pipe()
         if os.fork() == 0:
-            os.execvp("sleep", ["sleep", "377.25"])
-        time.sleep(0.2)
-        # The pids of the sleeps, as /proc shows them here (the judge's side of the system).
-        for pid in os.listdir("/proc"):
-            if pid.isdigit():
-                try:
-                    if open(f"/proc/{pid}/cmdline").read() == "sleep\x00377.25\x00":
-                        print("host-pid", pid)
-                except OSError:
-                    pass
+            ctypes.CDLL(None).prctl(15, name.encode())  # PR_SET_NAME
+            os.write(told, b"x")
+            time.sleep(377.25)
+            os._exit(0)
+        os.read(ready, 1)
+        print("leftover", name)
         return -1

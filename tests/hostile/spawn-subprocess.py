@@ -3,21 +3,23 @@
 # message: Wrong Answer
 
 
-import os
+import random
 import subprocess
-import time
+import sys
 
 
 class Solution:
     def maxArea(self, height: List[int]) -> int:
-        subprocess.Popen(["sleep", "377.25"])
-        time.sleep(0.2)
-        # The pids of the sleeps, as /proc shows them here (the judge's side of the system).
-        for pid in os.listdir("/proc"):
-            if pid.isdigit():
-                try:
-                    if open(f"/proc/{pid}/cmdline").read() == "sleep\x00377.25\x00":
-                        print("host-pid", pid)
-                except OSError:
-                    pass
+        # A new interpreter (the one thing besides itself a run may execute) that outlives
+        # this call, named so that the test can look for it afterwards.
+        name = f"leftover-{random.randrange(10**6):06d}"
+        code = (
+            "import ctypes, sys, time\n"
+            f"ctypes.CDLL(None).prctl(15, b'{name}')\n"
+            "print('ready', flush=True)\n"
+            "time.sleep(377.25)\n"
+        )
+        child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+        assert child.stdout.readline() == b"ready\n"
+        print("leftover", name)
         return -1

@@ -57,6 +57,7 @@ def _cached_cases() -> Path:
         "cached answers",
         "a user's file",
         "the submission's folder",
+        "the home folder",
     ],
 )
 def test_a_solution_cannot_read_what_would_give_it_the_answers(
@@ -75,6 +76,7 @@ def test_a_solution_cannot_read_what_would_give_it_the_answers(
         "cached answers": (_cached_cases(), False),
         "a user's file": (secret, False),
         "the submission's folder": (tmp_path, True),
+        "the home folder": (Path.home(), True),
     }
     target, listing = targets[what]
     assert target.exists()

@@ -40,8 +40,9 @@ def test_a_killed_fork_server_is_replaced(catalog):
     assert verdict() is Verdict.AC
 
 
-def _fork_servers_not_ours() -> set[int]:
-    """Fork servers (of any judge process but this test's own) still alive."""
+def _fork_servers_of(judge: int) -> set[int]:
+    """Fork servers started by the process `judge` (other judges on the machine are not ours
+    to count)."""
     found = set()
     for pid in procfs.pids():
         try:
@@ -49,7 +50,7 @@ def _fork_servers_not_ours() -> set[int]:
                 cmdline = f.read()
         except OSError:
             continue
-        if forkserver.BOOT.encode() in cmdline and procfs.parent(pid) != os.getpid():
+        if forkserver.BOOT.encode() in cmdline and procfs.parent(pid) == judge:
             found.add(pid)
     return found
 
@@ -57,22 +58,19 @@ def _fork_servers_not_ours() -> set[int]:
 def test_a_failing_judging_command_leaves_no_fork_server(tmp_path):
     # `judge submit` starts the sandbox's fork server before the CLI loads; a command that then
     # fails on its input still gives one clean line, and the server goes with it.
-    from judge import procfs
-
-    before = _fork_servers_not_ours()
     proc = subprocess.Popen(
         [sys.executable, "-m", "judge", "submit", str(tmp_path / "missing.py")],
         cwd=tmp_path,
         stderr=subprocess.PIPE,
         text=True,
     )
-    started = set()
+    started: set[int] = set()
     while proc.poll() is None:  # the server starts before the CLI loads: catch it meanwhile
-        started |= _fork_servers_not_ours() - before
+        started |= _fork_servers_of(proc.pid)
     stderr = proc.stderr.read()
     assert proc.returncode == 2
     assert stderr.count("\n") == 1 and "Traceback" not in stderr
+    assert started, "the command never started a fork server: nothing was checked"
     for pid in started:
         procfs.wait_gone(pid, 30.0)  # it leaves as soon as its judge has gone
-    assert _fork_servers_not_ours() - before == set()
-    assert started, "the command never started a fork server: nothing was checked"
+        assert procfs.gone(pid)

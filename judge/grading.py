@@ -230,7 +230,7 @@ def grade(
 ) -> Iterator[Event]:
     """Judge a submission: yield a CaseDone per case run, then Finished with the verdict.
     `spare` is a worker started early to save its start-up time (its owner closes it)."""
-    result = RunResult(problem.slug, Verdict.AC, len(cases))
+    result = RunResult(problem.slug, Verdict.AC, len(cases), submission=submission)
     run_limits = limits_for(problem, time_scale)
     result.time_limit_ms = run_limits.cpu_ms
     error = compile_error(problem, submission)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from judge.submission import Submission
 
 COMPARABLE_MS = 1.0
 
@@ -72,6 +75,8 @@ class RunResult:
     failure: Failure | None = None
     memory_mb: float = 0.0
     time_limit_ms: int | None = None  # per case, on this machine
+    # What was judged (its path and bytes), for the history; not part of the verdict.
+    submission: Submission | None = field(default=None, repr=False, compare=False)
 
     @property
     def reference_ms(self) -> float | None:

@@ -27,6 +27,7 @@ class Submission:
 
     path: Path
     source: str = ""
+    data: bytes = b""  # the file's bytes as read: what the history keeps of it
     # Methods of the top-level `class Solution`; None when the file has no such class.
     methods: set[str] | None = None
     error: CompileError | None = None
@@ -57,7 +58,7 @@ def read_submission(path: str | Path, data: bytes | None = None) -> Submission:
     path = Path(path)
     if data is None:
         data = read_file(path)
-    submission = Submission(path)
+    submission = Submission(path, data=data)
     try:
         if len(data) > MAX_SOURCE_BYTES:
             raise CompileError(

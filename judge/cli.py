@@ -398,7 +398,9 @@ def all_command(
 @problems_option
 @_guarded
 def list_command(as_json: bool, problem_dirs: tuple[str, ...]) -> None:
-    """List the problems: number, slug, title, difficulty and tags.
+    """List the problems: number, slug, title, difficulty, your status and tags.
+
+    The status (solved, attempted) comes from the history (see `judge history`).
 
     Example:
 
@@ -406,15 +408,142 @@ def list_command(as_json: bool, problem_dirs: tuple[str, ...]) -> None:
         judge list
         judge list --json
     """
+    from judge import history
+
     problems = _catalog(problem_dirs).summaries()
+    statuses = history.statuses()
     if as_json:
         from judge import jsonout
 
-        jsonout.emit(jsonout.problems(problems))
+        jsonout.emit(jsonout.problems(problems, statuses))
     else:
         from judge import report
 
-        report.console().print(report.problems_table(problems))
+        report.console().print(report.problems_table(problems, statuses))
+
+
+@cli.command(name="history")
+@click.argument("slug", required=False, callback=_not_empty)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="Show the N newest submissions.",
+)
+@click.option(
+    "--show",
+    "number",
+    type=click.IntRange(min=1),
+    metavar="ID",
+    help="Print submission ID's source, under its verdict as comments.",
+)
+@click.option(
+    "--repair",
+    is_flag=True,
+    help="Check the history file; if it is damaged, rebuild it from every record that can "
+    "still be read (the damaged file is kept beside it).",
+)
+@json_option
+@problems_option
+@_guarded
+def history_command(
+    slug: str | None,
+    limit: int,
+    number: int | None,
+    repair: bool,
+    as_json: bool,
+    problem_dirs: tuple[str, ...],
+) -> None:
+    """Your submissions, newest first, one line each: of SLUG, or of every problem.
+
+    Every file judged by submit, all (on a folder) and watch is recorded, with its source, in
+    the user data folder (JUDGE_DATA_DIR overrides it). --show ID prints one submission's
+    source, its verdict as comments above it: `judge history --show 12 > old.py` gets that
+    version back. Exit status 2 if the history cannot be read.
+
+    Example:
+
+    \b
+        judge history
+        judge history merge-sorted-array --limit 5
+        judge history --show 12
+        judge history --repair
+    """
+    from judge import history
+
+    if (number is not None or repair) and slug is not None:
+        raise InputError("--show and --repair take no SLUG")
+    if number is not None and repair:
+        raise InputError("--show and --repair go one at a time")
+    if repair:
+        fixed = history.repair()
+        if as_json:
+            from judge import jsonout
+
+            jsonout.emit(jsonout.repair(fixed))
+        else:
+            from judge import report
+
+            report.render_repair(report.console(), fixed)
+        return
+    reader = history.Reader()
+    if number is not None:
+        found = reader.entry(number)
+        if found is None:
+            raise InputError(f"no submission {number} in the history ({reader.path})")
+        if as_json:
+            from judge import jsonout
+
+            jsonout.emit(jsonout.submission(*found))
+        else:
+            from judge import report
+
+            report.render_submission(report.console(), *found)
+        return
+    if slug is not None:
+        slug = history.problem_name(reader, _catalog(problem_dirs), slug)
+    entries = reader.entries(slug, limit)
+    if as_json:
+        from judge import jsonout
+
+        jsonout.emit(jsonout.history(entries))
+        return
+    from judge import report
+
+    shown = len(entries)
+    report.render_history(report.console(), entries, reader.count(slug) if shown else 0, slug)
+
+
+@cli.command(name="stats")
+@json_option
+@problems_option
+@_guarded
+def stats_command(as_json: bool, problem_dirs: tuple[str, ...]) -> None:
+    """Your progress: each problem's status, attempts, first accepted day and best time; the
+    total solved; and a calendar of your submissions per day, as on LeetCode's profile.
+
+    Made from the history (see `judge history`). Exit status 2 if it cannot be read.
+
+    Example:
+
+    \b
+        judge stats
+        judge stats --json
+    """
+    from judge import history, stats
+
+    catalog = _catalog(problem_dirs)
+    reader = history.Reader()
+    progress = stats.compute([p.slug for p in catalog.summaries()], reader.verdicts())
+    if as_json:
+        from judge import jsonout
+
+        jsonout.emit(jsonout.stats(progress))
+    else:
+        from judge import report
+
+        report.render_stats(report.console(), progress)
 
 
 @cli.command()

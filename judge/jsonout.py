@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from judge.calibration import Calibration
     from judge.catalog import Summary
     from judge.doctor import Protection
+    from judge.history import Entry, Repair
+    from judge.stats import Stats
     from judge.trial import TrialResult
     from judge.verify import Check
 
@@ -103,8 +105,10 @@ def all_results(results: list[RunResult], accepted: int) -> dict[str, Any]:
     }
 
 
-def problems(summaries: Iterable[Summary]) -> list[dict[str, Any]]:
-    """The problems (`judge list --json`)."""
+def problems(
+    summaries: Iterable[Summary], statuses: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """The problems (`judge list --json`); `status` is null when the history cannot be read."""
     return [
         {
             "number": p.number,
@@ -112,9 +116,64 @@ def problems(summaries: Iterable[Summary]) -> list[dict[str, Any]]:
             "title": p.title,
             "difficulty": p.difficulty,
             "tags": p.tags,
+            "status": None if statuses is None else statuses.get(p.slug, "not started"),
         }
         for p in summaries
     ]
+
+
+def _when(at: float) -> str:
+    """A recorded time as ISO 8601 in the local time zone, with its offset."""
+    import datetime
+
+    return datetime.datetime.fromtimestamp(at).astimezone().isoformat(timespec="seconds")
+
+
+def history(entries: Iterable[Entry]) -> list[dict[str, Any]]:
+    """Recorded submissions, newest first (`judge history --json`)."""
+    return [{**vars(e), "at": _when(e.at)} for e in entries]
+
+
+def submission(entry: Entry, source: bytes | None) -> dict[str, Any]:
+    """One recorded submission with its source (`judge history --show ID --json`); `source`
+    is null if it was lost to damage."""
+    text = None if source is None else source.decode("utf-8", "replace")
+    return {**vars(entry), "at": _when(entry.at), "source": text}
+
+
+def stats(progress: Stats) -> dict[str, Any]:
+    """Progress per problem and in all (`judge stats --json`)."""
+    return {
+        "problems": [
+            {
+                "problem": p.problem,
+                "status": p.status,
+                "attempts": p.attempts,
+                "first_accepted": p.first_accepted.isoformat() if p.first_accepted else None,
+                "best_time_ms": p.best_time_ms,
+                "best_ratio": p.best_ratio,
+                "last_verdict": p.last_verdict,
+            }
+            for p in progress.problems
+        ],
+        "solved": progress.solved,
+        "total": progress.total,
+        "submissions": progress.submissions,
+    }
+
+
+def repair(result: Repair) -> dict[str, Any]:
+    """What `judge history --repair --json` found and did."""
+    return {
+        "path": str(result.path),
+        "found": result.found,
+        "sound": result.sound,
+        "submissions": result.submissions,
+        "sources": result.sources,
+        "highest_id": result.highest_id,
+        "without_source": result.without_source,
+        "kept_as": None if result.kept_as is None else str(result.kept_as),
+    }
 
 
 def checks(found: list[Check]) -> dict[str, Any]:

@@ -17,6 +17,8 @@ from judge.spec import Problem
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from judge.history import Entry, Repair
+    from judge.stats import Stats
     from judge.trial import TrialResult
 
 _STYLE = {
@@ -212,24 +214,33 @@ def _relative(result: RunResult, bound: str = "≥") -> str:
     return f"{prefix}{value:.1f}x" if value < 10 else f"{prefix}{value:.0f}x"
 
 
-def problems_table(problems: list[Summary]) -> Table:
+def problems_table(problems: list[Summary], statuses: dict[str, str] | None = None) -> Table:
+    """`judge list`; with the history's statuses, a column of them (blank: not started)."""
     table = _table(show_edge=False, pad_edge=False)
     table.add_column("#", justify="right", no_wrap=True)
     widest = max((len(p.slug) for p in problems), default=4)
     table.add_column("slug", style="bold", no_wrap=True, min_width=widest)
     table.add_column("title")
     table.add_column("difficulty")
+    if statuses is not None:
+        table.add_column("status", no_wrap=True)
     table.add_column("tags", style="dim")
     colour = {"Easy": "green", "Medium": "yellow", "Hard": "red"}
     for p in problems:
-        table.add_row(
+        cells: list[str | Text] = [
             str(p.number),
             p.slug,
             p.title,
             Text(p.difficulty, style=colour[p.difficulty]),
-            ", ".join(p.tags),
-        )
+        ]
+        if statuses is not None:
+            status = statuses.get(p.slug, "")
+            cells.append(Text(status, style=_STATUS_STYLE.get(status, "")))
+        table.add_row(*cells, ", ".join(p.tags))
     return table
+
+
+_STATUS_STYLE = {"solved": "green", "attempted": "yellow", "not started": "dim"}
 
 
 def render_problem(out: Console, p: Problem) -> None:
@@ -385,3 +396,217 @@ def protections_table(protections: list[Any]) -> Table:
         mark = Text("yes", style="green") if p.active else Text("no", style="yellow")
         table.add_row(p.name, mark, p.detail)
     return table
+
+
+def _when(at: float) -> str:
+    """A recorded time in local time, to the minute."""
+    import time
+
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(at))
+
+
+def _ratio(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:.1f}x" if value < 10 else f"{value:.0f}x"
+
+
+def render_history(out: Console, entries: list[Entry], total: int, slug: str | None) -> None:
+    """`judge history`: one line per submission, newest first. Plain aligned text, not a
+    table, so that a line never wraps: the file and the failing case are cut to fit."""
+    if not entries:
+        what = f"of {slug} " if slug else ""
+        out.print(f"no submissions {what}yet", style="dim")
+        return
+    header = ("id", "when", "problem", "verdict", "cases", "time", "vs ref", "failed on")
+    right = {0, 4, 5, 6}
+    rows = []
+    for e in entries:
+        compiled = e.verdict != Verdict.CE.value
+        rows.append(
+            (
+                str(e.id),
+                _when(e.at),
+                e.problem,
+                e.verdict,
+                f"{e.passed}/{e.total}" if compiled else "",
+                ms(e.time_ms) if compiled else "",
+                _ratio(e.relative),
+                e.failed_case or "",
+            )
+        )
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
+    left = max(out.width - sum(widths) - 2 * len(widths), 12)  # for the file's name
+
+    def line(values: Sequence[str], styles: Sequence[str], rest: Text) -> Text:
+        shown = Text()
+        for i, (value, width, style) in enumerate(zip(values, widths, styles)):
+            shown.append(value.rjust(width) if i in right else value.ljust(width), style=style)
+            shown.append("  ")
+        return shown.append_text(rest)
+
+    out.print(line(header, ["bold"] * len(header), Text("file", style="bold")), soft_wrap=True)
+    for e, values in zip(entries, rows):
+        verdict = Verdict(e.verdict) if e.verdict in Verdict.__members__ else None
+        styles = [""] * len(values)
+        styles[3] = _STYLE[verdict] if verdict else ""
+        name = _cut_to(os.path.basename(e.path), left)
+        out.print(line(values, styles, Text(name, style="dim")), soft_wrap=True)
+    if total > len(entries):
+        out.print(f"{len(entries)} of {total} submissions; --limit N shows more", style="dim")
+
+
+def _cut_to(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_submission(out: Console, entry: Entry, source: bytes | None) -> None:
+    """`judge history --show ID`: the verdict as Python comments, then the source as it was
+    judged, byte for byte off a terminal (so that `> old.py` gets the file back)."""
+    import sys
+
+    verdict = Verdict(entry.verdict) if entry.verdict in Verdict.__members__ else None
+    label = f"{verdict.label} ({verdict.value})" if verdict else entry.verdict
+    head = f"# submission {entry.id}: {label} on {entry.problem}"
+    if entry.verdict != Verdict.CE.value:
+        head += f", {entry.passed}/{entry.total} cases passed, {ms(entry.time_ms)}"
+    if entry.failed_case:
+        head += f", failed on {entry.failed_case}"
+    out.print(Text(head, style=_STYLE[verdict] if verdict else ""), soft_wrap=True)
+    out.print(
+        Text(
+            f"# judged {_when(entry.at)} by judge {entry.judge_version} ({entry.command}) "
+            f"from {entry.path}",
+            style="dim",
+        ),
+        soft_wrap=True,
+    )
+    if source is None:
+        out.print("# its source was lost to damage in the history file", style="dim")
+        return
+    if out.is_terminal:
+        from rich.syntax import Syntax
+
+        text = source.decode("utf-8-sig", "replace")
+        out.print(Syntax(text, "python", background_color="default"))
+        return
+    sys.stdout.flush()
+    sys.stdout.buffer.write(source if source.endswith(b"\n") or not source else source + b"\n")
+    sys.stdout.flush()
+
+
+def stats_table(progress: Stats) -> Table:
+    """`judge stats`: one row per problem."""
+    table = _table(show_edge=False, pad_edge=False)
+    table.add_column("problem", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("attempts", justify="right")
+    table.add_column("first accepted", no_wrap=True)
+    table.add_column("best time", justify="right", no_wrap=True)
+    table.add_column("vs reference", justify="right", no_wrap=True)
+    table.add_column("last", no_wrap=True)
+    for p in progress.problems:
+        last = p.last_verdict or ""
+        table.add_row(
+            p.problem,
+            Text(p.status, style=_STATUS_STYLE.get(p.status, "")),
+            str(p.attempts) if p.attempts else "",
+            p.first_accepted.isoformat() if p.first_accepted else "",
+            ms(p.best_time_ms) if p.best_time_ms is not None else "",
+            _ratio(p.best_ratio),
+            Text(last, style=_STYLE.get(Verdict(last), "")) if last in Verdict.__members__ else "",
+        )
+    return table
+
+
+# A day's cell by its count: the glyph tells the level without colour, the colour (GitHub's and
+# LeetCode's greens) on a terminal.
+_LEVELS = ((0, "·", "dim"), (1, "░", "#0e4429"), (2, "▒", "#006d32"), (4, "▓", "#26a641"))
+_TOP_LEVEL = (7, "█", "#39d353")
+
+
+def _cell(count: int) -> tuple[str, str]:
+    for floor, glyph, style in reversed((*_LEVELS, _TOP_LEVEL)):
+        if count >= floor:
+            return glyph, style
+    return _LEVELS[0][1], _LEVELS[0][2]
+
+
+def calendar(progress: Stats, width: int) -> Text:
+    """Submissions per day over the last weeks that fit in `width` (a year at most), one
+    column a week, Sunday on top, months named above: LeetCode's profile, in characters."""
+    import datetime as dt
+
+    from judge.stats import calendar_weeks
+
+    weeks = max(4, min(52, (width - 5) // 2))
+    today = dt.date.today()
+    columns = calendar_weeks(progress.days, weeks, today)
+    first = today - dt.timedelta(days=(today.weekday() + 1) % 7, weeks=weeks - 1)
+    in_view = sum(c for column in columns for c in column if c)
+    text = Text()
+    span = "year" if weeks == 52 else f"{weeks} weeks"
+    noun = "submission" if in_view == 1 else "submissions"
+    text.append(f"{in_view} {noun} in the last {span}\n", style="bold")
+    months = [" "] * (weeks * 2)
+    for week in range(weeks):
+        start = first + dt.timedelta(weeks=week)
+        if week == 0 or start.month != (start - dt.timedelta(weeks=1)).month:
+            name = start.strftime("%b")
+            at = week * 2
+            if at + len(name) <= len(months) and all(
+                c == " " for c in months[max(0, at - 1) : at + 3]
+            ):
+                months[at : at + len(name)] = name
+    text.append("    " + "".join(months).rstrip() + "\n", style="dim")
+    for weekday, name in enumerate(("", "Mon", "", "Wed", "", "Fri", "")):
+        text.append(f"{name:<4}", style="dim")
+        for column in columns:
+            count = column[weekday]
+            if count is None:
+                break
+            glyph, style = _cell(count)
+            text.append(glyph + " ", style=style)
+        text.rstrip()
+        text.append("\n")
+    text.append("    less ", style="dim")
+    for _, glyph, style in (*_LEVELS, _TOP_LEVEL):
+        text.append(glyph + " ", style=style)
+    text.append("more", style="dim")
+    return text
+
+
+def render_stats(out: Console, progress: Stats) -> None:
+    """`judge stats`: the problems, the total, then the calendar."""
+    out.print(stats_table(progress))
+    style = "bold green" if progress.total and progress.solved == progress.total else "bold"
+    noun = "submission" if progress.submissions == 1 else "submissions"
+    out.print(
+        f"{progress.solved} of {progress.total} solved, {progress.submissions} {noun}", style=style
+    )
+    out.print()
+    out.print(calendar(progress, out.width))
+
+
+def render_repair(out: Console, result: Repair) -> None:
+    """`judge history --repair`: what was found, and what was kept."""
+    if not result.found:
+        out.print(f"no history at {result.path} yet: nothing to repair")
+        return
+    if result.sound:
+        out.print(
+            f"{result.path} is sound ({result.submissions} submissions, {result.sources} "
+            "versions of files): nothing to repair",
+            soft_wrap=True,
+        )
+        return
+    lost = result.highest_id - result.submissions
+    line = Text(f"repaired {result.path}: ", style="bold")
+    line.append(f"kept {result.submissions} submissions")
+    if lost > 0:
+        line.append(f" ({lost} of ids 1 to {result.highest_id} could not be read)")
+    line.append(f" and {result.sources} versions of files")
+    if result.without_source:
+        line.append(f" ({result.without_source} submissions without their source)")
+    out.print(line, soft_wrap=True)
+    out.print(f"the damaged file is kept as {result.kept_as}", style="dim", soft_wrap=True)

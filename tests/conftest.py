@@ -26,11 +26,22 @@ FIXTURES = REPO / "tests" / "fixtures"
 
 @pytest.fixture(scope="session", autouse=True)
 def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Expected answers are computed once per test session, never in the user's cache."""
+    """Expected answers are computed once per test session, never in the user's cache; what
+    the tests judge is recorded in a history of their own, never in the user's."""
     path = tmp_path_factory.mktemp("cache")
     os.environ["JUDGE_CACHE_DIR"] = str(path)
-    os.environ.pop("JUDGE_PROBLEMS", None)
-    os.environ.pop("JUDGE_TIME_SCALE", None)
+    os.environ["JUDGE_DATA_DIR"] = str(tmp_path_factory.mktemp("data"))
+    for name in ("JUDGE_PROBLEMS", "JUDGE_TIME_SCALE", "JUDGE_NO_HISTORY"):
+        os.environ.pop(name, None)
+    return path
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A history folder of the test's own (not created yet), for this process and the judges
+    it starts."""
+    path = tmp_path / "data"
+    monkeypatch.setenv("JUDGE_DATA_DIR", str(path))
     return path
 
 

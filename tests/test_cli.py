@@ -130,7 +130,7 @@ def test_list_json(invoke):
     result = invoke("list", "--json")
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
-    assert {"number", "slug", "title", "difficulty", "tags"} == set(rows[0])
+    assert {"number", "slug", "title", "difficulty", "tags", "status"} == set(rows[0])
     assert [r["number"] for r in rows if isinstance(r["number"], int)] == sorted(
         r["number"] for r in rows if isinstance(r["number"], int)
     )

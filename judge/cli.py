@@ -17,6 +17,7 @@ import click
 
 if TYPE_CHECKING:
     from judge.catalog import Catalog
+    from judge.history import Recorder
     from judge.watch import Watch
 
 EXIT_OK, EXIT_VERDICT, EXIT_USAGE = 0, 1, 2
@@ -102,6 +103,25 @@ def time_scale_option(function: Callable[..., Any]) -> Callable[..., Any]:
     )(function)
 
 
+def history_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """`--no-history`, shared by every command that records what it judges."""
+    return click.option(
+        "--no-history",
+        is_flag=True,
+        envvar="JUDGE_NO_HISTORY",
+        show_envvar=True,
+        help="Do not record this judging in the history.",
+    )(function)
+
+
+def _recorder(command: str, enabled: bool, stop_on_failure: bool = False) -> Recorder:
+    """What records the command's judged files, once the verdict is out: stdout is flushed
+    first, so the user never waits on the history."""
+    from judge.history import Recorder
+
+    return Recorder(command, enabled, stop_on_failure)
+
+
 def _catalog(problem_dirs: tuple[str, ...]) -> Catalog:
     from judge.catalog import Catalog
 
@@ -136,6 +156,7 @@ def cli() -> None:
 )
 @time_scale_option
 @json_option
+@history_option
 @problems_option
 @_guarded
 def submit(
@@ -144,13 +165,15 @@ def submit(
     all_cases: bool,
     time_scale: float,
     as_json: bool,
+    no_history: bool,
     problem_dirs: tuple[str, ...],
 ) -> None:
     """Judge FILE and print the verdict.
 
     The problem is --problem SLUG, else the file's name if it is a problem's slug, else the
-    one problem whose LeetCode method the file defines. Exit status: 0 accepted, 1 any other
-    verdict, 2 bad usage or bad input.
+    one problem whose LeetCode method the file defines. The submission is recorded in the
+    history (see `judge history`). Exit status: 0 accepted, 1 any other verdict, 2 bad usage
+    or bad input.
 
     Example:
 
@@ -181,6 +204,8 @@ def submit(
         jsonout.emit(jsonout.run_result(result))
     else:
         report.render_result(out, result)
+    sys.stdout.flush()
+    _recorder("submit", not no_history).record(result)
     sys.exit(EXIT_OK if result.verdict is Verdict.AC else EXIT_VERDICT)
 
 
@@ -262,6 +287,7 @@ def run_command(
 )
 @time_scale_option
 @json_option
+@history_option
 @problems_option
 @_guarded
 def watch(
@@ -271,6 +297,7 @@ def watch(
     texts: tuple[str, ...],
     time_scale: float,
     as_json: bool,
+    no_history: bool,
     problem_dirs: tuple[str, ...],
 ) -> None:
     """Judge FILE now and again each time it is saved, until Ctrl-C.
@@ -279,7 +306,7 @@ def watch(
     save within milliseconds plus your code's own time. Saves that change nothing are not
     judged again; a half-written save that does not compile shows CE until the next one.
     --json prints one object per judging, one per line: the shape of `submit --json` (or
-    `run --json` with --run).
+    `run --json` with --run). Each judging is recorded in the history; runs are not.
 
     Example:
 
@@ -310,6 +337,7 @@ def watch(
                 f"Watching {file} ({session.problem.slug}): {what} on every save; Ctrl-C to stop.",
                 style="dim",
             )
+        recorder = _recorder("watch", not no_history)
         for result in session.results():
             if as_json:
                 if isinstance(result, RunResult):
@@ -318,6 +346,9 @@ def watch(
                     jsonout.emit_line(jsonout.trial_result(result))
             else:
                 report.render_watched(out, file, result)
+            sys.stdout.flush()
+            if isinstance(result, RunResult):  # runs (--run) are not submissions
+                recorder.record(result)
     except KeyboardInterrupt:
         pass
     finally:
@@ -339,6 +370,7 @@ def watch(
 )
 @time_scale_option
 @json_option
+@history_option
 @problems_option
 @_guarded
 def all_command(
@@ -346,12 +378,14 @@ def all_command(
     jobs: int | None,
     time_scale: float,
     as_json: bool,
+    no_history: bool,
     problem_dirs: tuple[str, ...],
 ) -> None:
     """Judge every <slug>.py in FOLDER against its problem.
 
-    Without FOLDER, judges the bundled reference solutions: a self-check that the install
-    works. Exit status 0 only if every file is accepted.
+    Each file is recorded in the history as it is judged. Without FOLDER, judges the bundled
+    reference solutions: a self-check that the install works, which is not recorded (the
+    references are not your work). Exit status 0 only if every file is accepted.
 
     Example:
 
@@ -371,6 +405,7 @@ def all_command(
         catalog = _catalog(problem_dirs)
         entries, skipped = runner.collect(catalog, folder)
         jobs = jobs or pipeline.default_jobs()
+        recorder = _recorder("all", folder is not None and not no_history, stop_on_failure=True)
         with pipeline.Judging(entries, jobs, time_scale, spare) as judging:
             if skipped or not as_json:
                 from judge import report
@@ -379,10 +414,11 @@ def all_command(
                 for path in skipped:
                     err.print(f"skipped {path.name}: no problem named {path.stem!r}", style="dim")
             if as_json:
-                results = pipeline.in_order(judging)
+                results = pipeline.in_order(recorder.passing(judging))
             else:
                 out = report.console()
-                results = pipeline.in_order(report.with_progress(out, len(entries), judging))
+                shown = report.with_progress(out, len(entries), judging)
+                results = pipeline.in_order(recorder.passing(shown))
     accepted = sum(1 for r in results if r.verdict is Verdict.AC)
     if as_json:
         jsonout.emit(jsonout.all_results(results, accepted))

@@ -7,8 +7,11 @@ and a lock held by another program.
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import json
+import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -18,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SUBMISSIONS, run_judge
-from judge import history
+from conftest import REPO, SUBMISSIONS, run_judge, write
+from judge import __version__, history
 from judge.results import CaseResult, Failure, RunResult, Verdict
 from judge.submission import Submission
 
@@ -40,6 +43,454 @@ def integrity(path: Path) -> str:
         return connection.execute("PRAGMA integrity_check").fetchone()[0]
 
 
+def submit(path: Path, *args: str) -> subprocess.CompletedProcess:
+    return run_judge("submit", str(path), "--problem", "merge-sorted-array", *args)
+
+
+def accepted(folder: Path, tag: int) -> Path:
+    """An accepted file whose bytes are its own: each is a new version in the history."""
+    return write(folder / f"merge-{tag}.py", f"# version {tag}\n{ACCEPTED}")
+
+
+# What each command records ------------------------------------------------------------------
+
+
+def test_submit_records_what_was_judged(data_dir, tmp_path):
+    path = write(tmp_path / "mine.py", WRONG.read_text())
+    done = submit(path, "--json")
+    shown = json.loads(done.stdout)
+    assert done.returncode == 1 and done.stderr == ""
+    with closing(sqlite3.connect(data_dir / DB)) as connection:
+        connection.row_factory = sqlite3.Row
+        [row] = connection.execute("SELECT * FROM submissions").fetchall()
+        source = connection.execute("SELECT source FROM sources WHERE hash = ?", (row[4],))
+        assert source.fetchone()[0] == path.read_bytes()
+    assert dict(row) == {
+        "id": 1,
+        "at": row["at"],
+        "problem": "merge-sorted-array",
+        "path": str(path),
+        "source_hash": history.source_hash(path.read_bytes()),
+        "verdict": "WA",
+        "passed": shown["passed"],
+        "total": shown["total"],
+        "time_ms": shown["time_ms"],
+        "relative": shown["relative"],
+        "memory_mb": shown["memory_mb"],
+        "failed_case": shown["failure"]["case"],
+        "judge_version": __version__,
+        "command": "submit",
+    }
+    assert time.time() - 120 < row["at"] <= time.time()
+
+
+@pytest.mark.parametrize("how", ["--no-history", "JUDGE_NO_HISTORY=1", "judge run", "judge verify"])
+def test_commands_that_record_nothing(how, data_dir, tmp_path, invoke, monkeypatch):
+    path = write(tmp_path / "merge-sorted-array.py", ACCEPTED)
+    if how == "--no-history":
+        assert invoke("submit", str(path), "--no-history").exit_code == 0
+    elif how == "JUDGE_NO_HISTORY=1":
+        monkeypatch.setenv("JUDGE_NO_HISTORY", "1")
+        assert invoke("submit", str(path)).exit_code == 0
+    elif how == "judge run":
+        assert invoke("run", str(path)).exit_code == 0
+    else:  # a problem whose known accepted submission verify judges
+        problems = tmp_path / "problems"
+        write(problems / "echo-one.yaml", ECHO_SPEC)
+        write(problems / "echo.py", ECHO)
+        write(tmp_path / "tests" / "submissions" / "echo-one" / "accepted" / "echo.py", ECHO)
+        verified = invoke("verify", "echo-one", "--problems", str(problems), "--json")
+        [checks] = json.loads(verified.stdout)["problems"]
+        judged = {c["name"]: c["ok"] for c in checks["checks"]}
+        assert judged["accepted/echo.py is AC"]  # verify did judge a submission
+    assert not data_dir.exists()
+
+
+ECHO = "class Solution:\n    def echo(self, x: int) -> int:\n        return x\n"
+ECHO_SPEC = """\
+slug: echo-one
+number: 0
+title: Echo
+difficulty: Easy
+tags: [test]
+statement: Return x.
+constraints: []
+signature:
+  method: echo
+  params: [{name: x, type: int}]
+  returns: int
+judge: {checker: exact}
+limits: {time_ms: 1000, memory_mb: 256}
+reference: echo.py
+cases:
+  - {name: one, input: {x: 1}, expected: 1}
+"""
+
+
+def test_all_records_each_file_of_a_folder(data_dir, tmp_path, invoke):
+    folder = tmp_path / "mine"
+    write(folder / "merge-sorted-array.py", ACCEPTED)
+    inorder = (REPO / "solutions" / "binary-tree-inorder-traversal.py").read_text()
+    write(folder / "binary-tree-inorder-traversal.py", inorder)
+    assert invoke("all", str(folder), "-j", "2").exit_code == 0
+    recorded = rows(data_dir, "path, verdict, command")
+    assert sorted(recorded) == sorted((str(f), "AC", "all") for f in folder.iterdir())
+
+
+def watch_two_saves(path: Path, *args: str) -> None:
+    """`judge watch` in a real process: its first judging, one save, Ctrl-C."""
+    path.write_text(ACCEPTED)
+    watcher = subprocess.Popen(
+        [sys.executable, "-m", "judge", "watch", str(path), "--json", *args],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert watcher.stdout is not None
+    watcher.stdout.readline()
+    new = path.with_name("new.py")
+    new.write_text(WRONG.read_text())
+    os.replace(new, path)  # saved as vim saves
+    watcher.stdout.readline()
+    watcher.send_signal(signal.SIGINT)
+    assert watcher.wait(timeout=60) == 0
+
+
+def test_watch_records_each_judging_and_no_run(data_dir, tmp_path):
+    path = tmp_path / "merge-sorted-array.py"
+    watch_two_saves(path)
+    assert rows(data_dir, "verdict, command") == [("AC", "watch"), ("WA", "watch")]
+    watch_two_saves(path, "--run")
+    assert len(rows(data_dir)) == 2
+
+
+# Nothing lost ------------------------------------------------------------------------------
+
+
+def test_eight_submits_at_once_on_a_new_history_are_all_recorded(data_dir, tmp_path):
+    files = [accepted(tmp_path, n) for n in range(8)]
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "judge", "submit", str(f), "--problem", "merge-sorted-array"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for f in files
+    ]
+    for process in processes:
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 0 and "Accepted (AC)" in out
+        assert err == ""  # no judge had to give up on the history
+    recorded = rows(data_dir, "path, source_hash")
+    assert sorted(recorded) == sorted((str(f), history.source_hash(f.read_bytes())) for f in files)
+    assert integrity(data_dir / DB) == "ok"
+
+
+# A judge that records `count` submissions as soon as it reads a line: several started
+# together write at the same instant, from the very first one (which creates the file).
+RECORDER_AT_A_SIGNAL = """
+import sys
+from pathlib import Path
+from judge import history
+from judge.results import RunResult, Verdict
+from judge.submission import Submission
+
+name, count = sys.argv[1], int(sys.argv[2])
+recorder = history.Recorder("submit")
+print("ready", flush=True)
+sys.stdin.readline()
+for n in range(count):
+    result = RunResult("merge-sorted-array", Verdict.AC, 32)
+    result.submission = Submission(Path(f"/{name}/{n}.py"), data=f"{name} {n}".encode())
+    assert recorder.record(result)
+"""
+
+
+def test_writers_at_the_same_instant_each_wait_their_turn(data_dir):
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", RECORDER_AT_A_SIGNAL, f"writer{w}", "25"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for w in range(8)
+    ]
+    for writer in writers:
+        assert writer.stdout is not None and writer.stdout.readline() == "ready\n"
+    for writer in writers:
+        assert writer.stdin is not None
+        writer.stdin.write("go\n")
+        writer.stdin.flush()
+    for writer in writers:
+        _, err = writer.communicate(timeout=60)
+        assert writer.returncode == 0 and err == "", err
+    assert len(rows(data_dir)) == 8 * 25
+    assert integrity(data_dir / DB) == "ok"
+
+
+# A process that records in a loop, as fast as it can, printing the number of each record
+# once it is committed; its sources are large, and its WAL is folded back often, so that
+# kills land while opening, writing, committing and checkpointing alike.
+RECORDING_LOOP = """
+import sys
+from pathlib import Path
+from judge import history
+from judge.results import RunResult, Verdict
+from judge.submission import Submission
+
+history.CHECKPOINT_BYTES = 64 * 1024
+print("opening", flush=True)
+recorder = history.Recorder("submit")
+number = int(sys.argv[1])
+while True:
+    data = f"# record {number}\\n".encode() + bytes([number % 251]) * 30000
+    result = RunResult("merge-sorted-array", Verdict.AC, 32)
+    result.submission = Submission(Path(f"/record/{number}.py"), data=data)
+    assert recorder.record(result)
+    print(number, flush=True)
+    number += 1
+"""
+
+
+def test_killed_at_any_moment_every_finished_record_is_kept(data_dir):
+    confirmed: set[int] = set()
+    in_flight: set[int] = set()
+    number = 0
+    # Killed while opening (before the first record), then after 1, 2, 7, ... records.
+    for kill_after in (0, 1, 0, 2, 7, 1, 20, 3, 45):
+        loop = subprocess.Popen(
+            [sys.executable, "-c", RECORDING_LOOP, str(number)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert loop.stdout is not None
+        assert loop.stdout.readline() == "opening\n"
+        for _ in range(kill_after):
+            confirmed.add(int(loop.stdout.readline()))
+        loop.send_signal(signal.SIGKILL)
+        loop.wait()
+        in_flight.add(number + kill_after)  # may or may not have committed
+        number += kill_after + 1
+    assert integrity(data_dir / DB) == "ok"
+    with closing(sqlite3.connect(data_dir / DB)) as connection:
+        found = connection.execute(
+            "SELECT path, source FROM submissions JOIN sources ON hash = source_hash"
+        ).fetchall()
+    kept = {int(Path(path).stem) for path, _ in found}
+    assert confirmed <= kept <= confirmed | in_flight
+    for path, source in found:  # each row whole, with its own source
+        n = int(Path(path).stem)
+        assert source == f"# record {n}\n".encode() + bytes([n % 251]) * 30000
+    assert len(found) == len(rows(data_dir))
+
+
+def test_a_judge_killed_while_it_records_loses_nothing_else(data_dir, tmp_path):
+    finished = [accepted(tmp_path, n) for n in range(2)]
+    for path in finished:
+        assert submit(path).returncode == 0
+    for stage in ("the first line", "the whole verdict"):
+        path = accepted(tmp_path, 10 + len(stage))
+        judge = subprocess.Popen(
+            [sys.executable, "-m", "judge", "submit", str(path), "--json"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert judge.stdout is not None
+        line = judge.stdout.readline()
+        while stage == "the whole verdict" and line != "}\n":
+            line = judge.stdout.readline()
+        judge.send_signal(signal.SIGKILL)
+        judge.wait()
+    assert submit(accepted(tmp_path, 99)).returncode == 0
+    assert integrity(data_dir / DB) == "ok"
+    recorded = [Path(p).name for (p,) in rows(data_dir, "path")]
+    assert recorded[:2] == ["merge-0.py", "merge-1.py"] and recorded[-1] == "merge-99.py"
+
+
+# Never costs a verdict ---------------------------------------------------------------------
+
+
+STABLE = ("problem", "verdict", "passed", "total", "time_limit_ms", "failure")
+
+
+def unchanged_verdict(path: Path) -> str:
+    """Submit `path` and check the verdict and exit status are those without history; the
+    one line the history said on stderr."""
+    done = submit(path, "--json")
+    without = submit(path, "--json", "--no-history")
+    assert done.returncode == without.returncode
+    shown, expected = json.loads(done.stdout), json.loads(without.stdout)
+    assert [shown[k] for k in STABLE] == [expected[k] for k in STABLE]  # times may differ
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("warning: history not recorded: "), lines
+    return lines[0]
+
+
+def marked(n: int) -> RunResult:
+    """A judged file whose path marks where its row lies in the database file."""
+    result = RunResult("merge-sorted-array", Verdict.WA, 32)
+    result.failure = Failure(f"case-{n}", None, None, None, "")
+    result.submission = Submission(Path(f"/marked/{n:04d}.py"), data=f"# {n}\n".encode() * 20)
+    return result
+
+
+def a_history(data_dir: Path, count: int) -> list[int]:
+    """A history of `count` small submissions, all in the database file itself (no WAL), as a
+    copy or a backup would be; the offset in the file of each one's path."""
+    recorder = history.Recorder("submit")
+    for n in range(count):
+        assert recorder.record(marked(n))
+    recorder.close()  # the last connection: SQLite folds the WAL into the file
+    assert not Path(f"{data_dir / DB}-wal").exists()
+    data = (data_dir / DB).read_bytes()
+    return [data.index(f"/marked/{n:04d}.py".encode()) for n in range(count)]
+
+
+def test_a_truncated_history_costs_no_verdict_and_repair_keeps_every_readable_row(data_dir):
+    offsets = a_history(data_dir, 300)
+    size = (data_dir / DB).stat().st_size
+    cut = size // 2 // 4096 * 4096 + 1500  # mid-page, through the rows of that page
+    with open(data_dir / DB, "r+b") as f:
+        f.truncate(cut)
+    damaged = (data_dir / DB).read_bytes()
+    warning = unchanged_verdict(WRONG)
+    assert "malformed" in warning and "--repair" in warning
+    assert (data_dir / DB).read_bytes() == damaged  # nothing overwritten
+    assert run_judge("history").returncode == 2
+
+    fixed = run_judge("history", "--repair", "--json")
+    assert fixed.returncode == 0, fixed.stderr
+    report = json.loads(fixed.stdout)
+    kept = {int(Path(p).stem) for (p,) in rows(data_dir, "path")}
+    # Every row wholly before the cut is kept (a row is under 300 bytes); none past it.
+    assert {n for n, at in enumerate(offsets) if at < cut - 300} <= kept
+    assert all(offsets[n] < cut for n in kept)
+    assert report["sound"] is False and report["submissions"] == len(kept)
+    assert Path(report["kept_as"]).read_bytes() == damaged
+    assert integrity(data_dir / DB) == "ok"
+    assert submit(WRONG).stderr == ""  # recorded again, after the highest id kept
+    assert rows(data_dir, "max(id)")[0][0] == max(kept) + 2
+    again = run_judge("history", "--repair", "--json")
+    assert again.returncode == 0, again.stderr
+    again = json.loads(again.stdout)
+    assert again["sound"] is True
+
+
+def test_repair_reads_past_a_destroyed_page_that_hides_every_row_from_sqlite(data_dir):
+    a_history(data_dir, 300)
+    with closing(sqlite3.connect(data_dir / DB)) as connection:
+        root = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'submissions'"
+        ).fetchone()[0]
+    with open(data_dir / DB, "r+b") as f:  # the table's root: the way to every row
+        f.seek((root - 1) * 4096)
+        f.write(b"\xde\xad\xbe\xef" * 1024)
+    assert "malformed" in unchanged_verdict(WRONG)
+    assert run_judge("history", "--repair").returncode == 0
+    assert [int(Path(p).stem) for (p,) in rows(data_dir, "path")] == list(range(300))
+    with closing(sqlite3.connect(data_dir / DB)) as connection:
+        assert connection.execute("SELECT count(*) FROM sources").fetchone()[0] == 300
+
+
+def test_a_newer_judges_history_is_read_and_never_written(data_dir, tmp_path):
+    assert submit(WRONG).returncode == 1
+    with closing(sqlite3.connect(data_dir / DB)) as connection:
+        connection.execute("ALTER TABLE submissions ADD COLUMN tags TEXT")
+        connection.execute(f"PRAGMA user_version = {history.SCHEMA_VERSION + 1}")
+    before = (data_dir / DB).read_bytes()
+    assert "written by a newer judge" in unchanged_verdict(WRONG)
+    assert (data_dir / DB).read_bytes() == before and len(rows(data_dir)) == 1
+    shown = run_judge("history", "--json")
+    assert shown.returncode == 0 and len(json.loads(shown.stdout)) == 1
+    assert len(shown.stderr.splitlines()) == 1 and "newer judge" in shown.stderr
+    with closing(
+        sqlite3.connect(data_dir / DB)
+    ) as connection:  # a newer judge that renamed a table
+        connection.execute("ALTER TABLE submissions RENAME TO attempts")
+    before = (data_dir / DB).read_bytes()
+    unreadable = run_judge("stats")
+    assert unreadable.returncode == 2 and len(unreadable.stderr.splitlines()) == 1
+    listed = run_judge("list")
+    assert listed.returncode == 0 and len(listed.stderr.splitlines()) == 1
+    assert run_judge("history", "--repair").returncode == 2
+    assert (data_dir / DB).read_bytes() == before
+
+
+def _without_permission_override() -> None:
+    """In the child: root's power to ignore file permissions is dropped, so a read-only
+    folder is read-only to it too (as it is to every other user)."""
+    if os.geteuid() == 0:
+        libc = ctypes.CDLL(None, use_errno=True)
+        for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+            if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+                raise OSError(ctypes.get_errno(), "cannot drop a capability")
+
+
+def as_a_user(*command: str) -> subprocess.CompletedProcess:
+    """Run a command that file permissions apply to, as they do to every user but root."""
+    return subprocess.run(
+        command, preexec_fn=_without_permission_override, capture_output=True, text=True
+    )
+
+
+@pytest.mark.parametrize("case", ["read-only folder", "read-only file", "no permission"])
+def test_a_history_that_cannot_be_written_costs_no_verdict(case, data_dir):
+    data_dir.mkdir()
+    if case != "read-only folder":
+        assert submit(WRONG).returncode == 1
+        sqlite3.connect(data_dir / DB).close()  # the last connection: no WAL left beside it
+    target = data_dir / DB if case == "read-only file" else data_dir
+    before = {p.name: p.read_bytes() for p in data_dir.iterdir()}
+    os.chmod(target, {"read-only folder": 0o555, "read-only file": 0o444}.get(case, 0))
+    try:
+        # The premise: this really cannot be written.
+        attempt = "open(sys.argv[1], 'ab')" if target.is_file() else "open(sys.argv[1] + '/x', 'w')"
+        assert as_a_user(sys.executable, "-c", f"import sys; {attempt}", str(target)).returncode
+        done = as_a_user(
+            sys.executable, "-m", "judge", "submit", str(WRONG), "--problem", "merge-sorted-array"
+        )
+    finally:
+        os.chmod(target, 0o755 if target.is_dir() else 0o644)
+    assert done.returncode == 1 and "Wrong Answer (WA)" in done.stdout
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("warning: history not recorded: "), lines
+    if DB in before:
+        assert (data_dir / DB).read_bytes() == before[DB]
+    else:
+        assert list(data_dir.iterdir()) == []
+
+
+def test_a_history_locked_by_another_program_costs_no_verdict(data_dir, tmp_path):
+    assert submit(WRONG).returncode == 1
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys\n"
+            f"c = sqlite3.connect({str(data_dir / DB)!r}, isolation_level=None)\n"
+            "c.execute('BEGIN IMMEDIATE')\n"
+            "print('locked', flush=True)\n"
+            "sys.stdin.read()\n",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdin is not None
+    assert holder.stdout.readline() == "locked\n"
+    done = submit(WRONG)
+    holder.stdin.close()
+    holder.wait()
+    assert done.returncode == 1 and "Wrong Answer (WA)" in done.stdout
+    assert done.stderr == "warning: history not recorded: database is locked " + (
+        f"({data_dir / DB})\n"
+    )
+    assert submit(WRONG).stderr == ""
+    assert len(rows(data_dir)) == 2
+
+
 # The schema -------------------------------------------------------------------------------
 
 
@@ -54,6 +505,31 @@ def test_migrations_run_once_each_and_keep_the_rows(tmp_path):
     assert history.migrate(connection, second) == 2  # already there: nothing run twice
     assert connection.execute("SELECT * FROM submissions").fetchall() == [(1, "two-sum", "AC")]
     assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
+
+
+def test_a_database_of_something_else_is_left_alone(data_dir):
+    data_dir.mkdir()
+    with closing(sqlite3.connect(data_dir / DB)) as connection:
+        connection.execute("CREATE TABLE notes (text TEXT)")
+    before = (data_dir / DB).read_bytes()
+    assert "not a judge history" in unchanged_verdict(WRONG)
+    assert (data_dir / DB).read_bytes() == before
+
+
+def imported(*args: str) -> str:
+    """The modules `judge ARGS` imports, as `python -X importtime` lists them."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "judge", *args], capture_output=True, text=True
+    )
+    return done.stderr
+
+
+def test_sqlite_is_loaded_only_when_there_is_a_history_to_use(data_dir):
+    args = ("submit", str(WRONG), "--problem", "merge-sorted-array")
+    assert "sqlite3" not in imported(*args, "--no-history")
+    assert "sqlite3" not in imported("list")  # no history yet: nothing to read
+    assert "sqlite3" in imported(*args)
+    assert "sqlite3" in imported("list")
 
 
 # The commands -----------------------------------------------------------------------------

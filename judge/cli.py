@@ -200,12 +200,14 @@ def submit(
                 else:
                     status.advance(event)
     assert result is not None
-    if as_json:
-        jsonout.emit(jsonout.run_result(result))
-    else:
-        report.render_result(out, result)
-    sys.stdout.flush()
-    _recorder("submit", not no_history).record(result)
+    recorder = _recorder("submit", not no_history)
+    with recorder.interrupts_held():
+        if as_json:
+            jsonout.emit(jsonout.run_result(result))
+        else:
+            report.render_result(out, result)
+        sys.stdout.flush()
+        recorder.record(result)
     sys.exit(EXIT_OK if result.verdict is Verdict.AC else EXIT_VERDICT)
 
 
@@ -339,16 +341,17 @@ def watch(
             )
         recorder = _recorder("watch", not no_history)
         for result in session.results():
-            if as_json:
-                if isinstance(result, RunResult):
-                    jsonout.emit_line(jsonout.run_result(result))
+            with recorder.interrupts_held():
+                if as_json:
+                    if isinstance(result, RunResult):
+                        jsonout.emit_line(jsonout.run_result(result))
+                    else:
+                        jsonout.emit_line(jsonout.trial_result(result))
                 else:
-                    jsonout.emit_line(jsonout.trial_result(result))
-            else:
-                report.render_watched(out, file, result)
-            sys.stdout.flush()
-            if isinstance(result, RunResult):  # runs (--run) are not submissions
-                recorder.record(result)
+                    report.render_watched(out, file, result)
+                sys.stdout.flush()
+                if isinstance(result, RunResult):  # runs (--run) are not submissions
+                    recorder.record(result)
     except KeyboardInterrupt:
         pass
     finally:

@@ -17,6 +17,7 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -245,6 +246,27 @@ def _damaged(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
 
 
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C until the block ends, then deliver it: a verdict on the screen is recorded
+    before the command stops, even when the user stops it the moment the verdict appears.
+    (A record takes a millisecond or two; the main thread only, where Python takes signals.)"""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if held:
+            signal.raise_signal(signal.SIGINT)  # to the handler it was meant for
+
+
 class Recorder:
     """Records a command's judged files. Recording never raises: its first failure is one
     warning line, and the command's output and exit status are those without history."""
@@ -278,11 +300,17 @@ class Recorder:
             self._fail(exc)
             return False
 
+    def interrupts_held(self) -> AbstractContextManager[None]:
+        """For the block that shows a verdict and records it: Ctrl-C waits for the record
+        (see `interrupts_held`); nothing is held when nothing is recorded."""
+        return interrupts_held() if self.enabled else nullcontext()
+
     def passing(self, finished: Iterable[tuple[int, RunResult]]) -> Iterator[tuple[int, RunResult]]:
         """Pass `judge all`'s results on, each recorded as it arrives: the writing overlaps
         the judging of the files still running, and a run cut short keeps what it judged."""
         for position, result in finished:
-            self.record(result)
+            with interrupts_held():
+                self.record(result)
             yield position, result
 
     def close(self) -> None:

@@ -115,11 +115,11 @@ def history_option(function: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _recorder(command: str, enabled: bool, stop_on_failure: bool = False) -> Recorder:
-    """What records the command's judged files, once the verdict is out: stdout is flushed
-    first, so the user never waits on the history."""
+    """What records the command's judged files once each verdict is out (stdout flushed
+    first). Made as the judging starts: it opens the history meanwhile."""
     from judge.history import Recorder
 
-    return Recorder(command, enabled, stop_on_failure)
+    return Recorder(command, enabled, stop_on_failure, open_now=True)
 
 
 def _catalog(problem_dirs: tuple[str, ...]) -> Catalog:
@@ -192,6 +192,7 @@ def submit(
         out = report.console()
         catalog = _catalog(problem_dirs)
         events = runner.submit(catalog, file, slug, all_cases, time_scale, spare)
+        recorder = _recorder("submit", not no_history)
         result = None
         with report.case_status(out, enabled=not as_json) as status:
             for event in events:
@@ -200,7 +201,6 @@ def submit(
                 else:
                     status.advance(event)
     assert result is not None
-    recorder = _recorder("submit", not no_history)
     with recorder.interrupts_held():
         if as_json:
             jsonout.emit(jsonout.run_result(result))

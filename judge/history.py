@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -141,6 +142,7 @@ def _open(path: Path, write: bool) -> _Opened:
         uri=True,
         timeout=BUSY_TIMEOUT_S,
         isolation_level=None,  # transactions are begun and committed here, explicitly
+        check_same_thread=False,  # opened on a thread, used after it ends (never at once)
     )
     # One statement, so one snapshot: another judge may be creating the file right now.
     version, tables = connection.execute(
@@ -252,7 +254,6 @@ def interrupts_held() -> Iterator[None]:
     before the command stops, even when the user stops it the moment the verdict appears.
     (A record takes a millisecond or two; the main thread only, where Python takes signals.)"""
     import signal
-    import threading
 
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -271,27 +272,46 @@ class Recorder:
     """Records a command's judged files. Recording never raises: its first failure is one
     warning line, and the command's output and exit status are those without history."""
 
-    def __init__(self, command: str, enabled: bool = True, stop_on_failure: bool = False) -> None:
+    def __init__(
+        self,
+        command: str,
+        enabled: bool = True,
+        stop_on_failure: bool = False,
+        open_now: bool = False,
+    ) -> None:
         """`stop_on_failure`: one failure ends the recording (a folder's files, recorded
-        within a second, would all fail alike; `watch` tries again at the next save)."""
+        within a second, would all fail alike; `watch` tries again at the next save).
+        `open_now`: open the history on a thread while the judging runs, so that recording
+        after the verdict is a commit (0.3 ms) rather than loading SQLite, opening the file
+        and reading its WAL (3-4 ms here, more on a busy machine). SQLite works with
+        Python's lock released, so the judging, which mostly waits on its worker, hardly
+        notices."""
         self.command = command
         self.enabled = enabled
         self.stop_on_failure = stop_on_failure
         self.path: Path | None = None
         self._connection: sqlite3.Connection | None = None
+        self._opening: threading.Thread | None = None
+        self._opening_failed: Exception | None = None
         self._warned = False
+        if enabled and open_now:
+            self._opening = threading.Thread(target=self._open_early, name="judge-history")
+            self._opening.daemon = True  # a command that ends early does not wait for it
+            self._opening.start()
 
     def record(self, result: RunResult) -> bool:
         """Record one judged file; whether it was recorded."""
         if not self.enabled or result.submission is None:
             return False
         try:
+            if self._opening is not None:
+                self._opening.join()
+                self._opening = None
+                if self._opening_failed is not None:
+                    raise self._opening_failed
             if self._connection is None:
-                self.path = database_path()
-                opened = _open(self.path, write=True)
-                if opened.version > SCHEMA_VERSION:
-                    raise HistoryError(_newer(opened.version))
-                self._connection = opened.connection
+                self._open()
+            assert self._connection is not None
             _insert(self._connection, result, self.command)
             _fold_wal(self._connection, self.path)
             return True
@@ -299,6 +319,22 @@ class Recorder:
         except Exception as exc:
             self._fail(exc)
             return False
+
+    def _open(self) -> None:
+        self.path = database_path()
+        opened = _open(self.path, write=True)
+        if opened.version > SCHEMA_VERSION:
+            raise HistoryError(_newer(opened.version))
+        self._connection = opened.connection
+
+    def _open_early(self) -> None:
+        """Open an existing history; a new one is only made by a record, so a command that
+        fails before its verdict leaves no file behind."""
+        try:
+            if database_path().exists():
+                self._open()
+        except Exception as exc:  # reported by the first record, as if it had opened
+            self._opening_failed = exc
 
     def interrupts_held(self) -> AbstractContextManager[None]:
         """For the block that shows a verdict and records it: Ctrl-C waits for the record

@@ -84,10 +84,14 @@ def test_submit_records_what_was_judged(data_dir, tmp_path):
     assert time.time() - 120 < row["at"] <= time.time()
 
 
-@pytest.mark.parametrize("how", ["--no-history", "JUDGE_NO_HISTORY=1", "judge run", "judge verify"])
+@pytest.mark.parametrize(
+    "how", ["--no-history", "JUDGE_NO_HISTORY=1", "judge run", "judge verify", "a missing file"]
+)
 def test_commands_that_record_nothing(how, data_dir, tmp_path, invoke, monkeypatch):
     path = write(tmp_path / "merge-sorted-array.py", ACCEPTED)
-    if how == "--no-history":
+    if how == "a missing file":  # no verdict: not even an empty history is made
+        assert invoke("submit", str(tmp_path / "missing.py")).exit_code == 2
+    elif how == "--no-history":
         assert invoke("submit", str(path), "--no-history").exit_code == 0
     elif how == "JUDGE_NO_HISTORY=1":
         monkeypatch.setenv("JUDGE_NO_HISTORY", "1")

@@ -17,11 +17,15 @@ After a header (CPU, cores, Python, load average) it prints, each figure with it
      submissions with --time-scale 3 (no flips) and --time-scale 0.333 (how many AC pass);
   7. the practice loop: `judge run` of one small case against the same floor as item 1 (at
      most 1.3x), and `judge watch`'s time from a save to its verdict against a fresh
-     `judge submit` of the same file (at most a quarter).
+     `judge submit` of the same file (at most a quarter);
+  8. the history: what recording adds to a `judge submit` (interleaved against
+     `--no-history`: under 5 ms), what one record costs inside the process, and
+     `judge all -j 2` on a folder of the references with and without it (the same).
 
-Every judge command runs from the repository root with a temporary JUDGE_CACHE_DIR, so the
-user's cache (and calibration) is untouched. --quick runs fewer repetitions and only one
-known-verdict submission per verdict folder, for a fast smoke run.
+Every judge command runs from the repository root with a temporary JUDGE_CACHE_DIR and
+JUDGE_DATA_DIR, so the user's cache (and calibration) and history are untouched. --quick runs
+fewer repetitions and only one known-verdict submission per verdict folder, for a fast smoke
+run.
 """
 
 from __future__ import annotations
@@ -61,6 +65,19 @@ def run(command: list[str]) -> tuple[float, subprocess.CompletedProcess[str]]:
     start = time.perf_counter()
     proc = subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, text=True, check=False)
     return time.perf_counter() - start, proc
+
+
+def run_with_cpu(command: list[str]) -> tuple[float, float]:
+    """Run a command from the repository root: its wall time and the CPU time (user and
+    system) of its process and the processes it waited for, in seconds. CPU time hardly
+    moves with other load on the machine, where wall time does."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, _, usage = os.wait4(process.pid, 0)
+    process.returncode = 0  # reaped here
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
 
 
 def best_of(command: list[str], runs: int) -> float:
@@ -374,6 +391,88 @@ def practice(tmp: Path, args: argparse.Namespace) -> None:
     figure("watch: save to verdict", value, "<= 0.25x a submit", save / submit <= 0.25)
 
 
+# Two records, timed inside a fresh process that has loaded what `judge submit` has by then:
+# the first also loads SQLite and opens the file (`judge submit` does that on a thread while
+# it judges), the second is what is left after the verdict. Ends as the judge does, without
+# closing the database.
+TWO_RECORDS = """
+import os, sys, time
+from pathlib import Path
+import judge.cache, judge.grading
+from judge.history import Recorder
+from judge.results import RunResult, Verdict
+from judge.submission import Submission
+
+result = RunResult("echo-one", Verdict.AC, 1)
+result.submission = Submission(Path(sys.argv[1]), data=Path(sys.argv[1]).read_bytes())
+recorder = Recorder("submit")
+for _ in range(2):
+    start = time.perf_counter()
+    assert recorder.record(result)
+    print((time.perf_counter() - start) * 1000)
+sys.stdout.flush()
+os._exit(0)
+"""
+
+
+def history_cost(tmp: Path, args: argparse.Namespace) -> None:
+    """8. The history: a submit with it against one without; one record; `judge all -j 2`."""
+    runs = 7 if args.quick else 21
+    tiny = echo_problem(tmp / "one", "echo-one", 1)
+    judge_json(*tiny, "--json")  # checks the spec; caches the expected answer
+    differences, cpu_differences, recording, plain = [], [], [], []
+    for i in range(runs):
+        # Interleaved, each going first in turn, so drifting load hits both alike.
+        order = [True, False] if i % 2 == 0 else [False, True]
+        walls, cpus = {}, {}
+        for recorded in order:
+            extra = [] if recorded else ["--no-history"]
+            walls[recorded], cpus[recorded] = run_with_cpu([*JUDGE, *tiny, *extra])
+        recording.append(walls[True])
+        plain.append(walls[False])
+        differences.append((walls[True] - walls[False]) * 1000)
+        cpu_differences.append((cpus[True] - cpus[False]) * 1000)
+    added = statistics.median(differences)
+    inside = [run([sys.executable, "-c", TWO_RECORDS, tiny[1]])[1].stdout.split() for _ in range(9)]
+    opening = statistics.median(float(first) for first, _ in inside)
+    commit = statistics.median(float(second) for _, second in inside)
+    print(f"8. history (median of {runs} interleaved pairs)")
+    print(
+        f"   judge submit (1 case) {statistics.median(recording) * 1000:6.1f} ms, with "
+        f"--no-history {statistics.median(plain) * 1000:6.1f} ms"
+    )
+    figure("recording adds", f"{added:6.1f} ms", "< 5 ms", added < 5)
+    cpu = statistics.median(cpu_differences)
+    print(f"   CPU time it adds (the judge and the processes it waited for): {cpu:.1f} ms")
+    print(
+        f"   inside a process (median of 9): loading SQLite, opening and recording "
+        f"{opening:.1f} ms (done while judging); recording {commit:.2f} ms (after the verdict)"
+    )
+
+    folder = tmp / "references"
+    if not folder.exists():
+        folder.mkdir()
+        for solution in sorted((ROOT / "solutions").glob("*.py")):
+            if (ROOT / "problems" / f"{solution.stem}.yaml").exists():
+                (folder / solution.name).write_text(solution.read_text())
+    warm_all()
+    sweeps = 2 if args.quick else 3
+    walls_by: dict[bool, list[float]] = {True: [], False: []}
+    for _ in range(sweeps):
+        for recorded in (True, False):
+            extra = [] if recorded else ["--no-history"]
+            wall, data = judge_json("all", str(folder), "-j", "2", "--json", *extra)
+            walls_by[recorded].append(wall)
+            if data["summary"]["accepted"] != data["summary"]["total"]:
+                print(f"   warning: {data['summary']}")
+    ratio = min(walls_by[True]) / min(walls_by[False])
+    print(
+        f"   judge all -j 2 on {len(list(folder.iterdir()))} files (best of {sweeps}): "
+        f"{min(walls_by[True]):.2f} s recording, {min(walls_by[False]):.2f} s without"
+    )
+    figure("-j 2 with history / without", f"{ratio:.2f}x", "<= 1.02x", ratio <= 1.02)
+
+
 ITEMS: dict[int, Callable[[Path, argparse.Namespace], None]] = {
     1: startup,
     2: per_case,
@@ -382,6 +481,7 @@ ITEMS: dict[int, Callable[[Path, argparse.Namespace], None]] = {
     5: stability,
     6: slow_machine,
     7: practice,
+    8: history_cost,
 }
 
 
@@ -390,7 +490,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=5000, help="tiny cases for item 2")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions and submissions")
-    parser.add_argument("--only", default="1,2,3,4,5,6,7", help="items to run, e.g. 1,3,5")
+    parser.add_argument("--only", default="1,2,3,4,5,6,7,8", help="items to run, e.g. 1,3,5")
     args = parser.parse_args()
     try:
         only = sorted({int(item) for item in args.only.split(",") if item.strip()})
@@ -399,12 +499,18 @@ def main() -> None:
     if not only or not set(only) <= set(ITEMS):
         parser.error(f"--only: items are 1 to {len(ITEMS)}")
     ENV.update(os.environ)
-    for name in ("PYTHONDONTWRITEBYTECODE", "JUDGE_PROBLEMS", "JUDGE_TIME_SCALE"):
+    for name in (
+        "PYTHONDONTWRITEBYTECODE",
+        "JUDGE_PROBLEMS",
+        "JUDGE_TIME_SCALE",
+        "JUDGE_NO_HISTORY",
+    ):
         ENV.pop(name, None)  # .pyc files as installed; only the bundled problems; plain limits
     ENV["NO_COLOR"] = "1"
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so `finally` kills the hog
     with tempfile.TemporaryDirectory(prefix="judge-bench-") as tmp:
         ENV["JUDGE_CACHE_DIR"] = str(Path(tmp) / "cache")
+        ENV["JUDGE_DATA_DIR"] = str(Path(tmp) / "data")  # a history of its own, recorded as used
         header()
         for number in only:
             try:

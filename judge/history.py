@@ -35,9 +35,11 @@ FILE_NAME = "history.sqlite3"
 # A writer waits this long for another to finish: eight judges at once each hold the lock for
 # under a millisecond, so a wait this long means another program holds it.
 BUSY_TIMEOUT_S = 2.0
-# Connections are never closed (see `_open`), so SQLite's own checkpoints never reset the WAL;
-# a writer folds it back into the database once it passes this size (an fsync, 10-20 ms, once
-# every few hundred submissions). Every open reads the whole WAL, about 1 ms per megabyte.
+# Connections are never closed (see `_open`), so SQLite's own checkpoints never empty the WAL,
+# and every open reads all of it (0.6 ms a megabyte here; a submission adds about 25 KB). A
+# judge folds it back into the database when it opens the history and finds it past this size:
+# two fsyncs (10-20 ms here), on the thread that opens the history while the judging runs,
+# and an fsync of the emptied WAL's new header at the next commit: once in some 40 records.
 CHECKPOINT_BYTES = 1 << 20
 
 # Each migration takes the schema from version i to i + 1, as one transaction.
@@ -312,8 +314,8 @@ class Recorder:
             if self._connection is None:
                 self._open()
             assert self._connection is not None
+            _fold_wal(self._connection, self.path)  # `watch`, `all`: records since the open
             _insert(self._connection, result, self.command)
-            _fold_wal(self._connection, self.path)
             return True
         # Anything at all, a bug included: history must never cost the verdict.
         except Exception as exc:
@@ -326,6 +328,7 @@ class Recorder:
         if opened.version > SCHEMA_VERSION:
             raise HistoryError(_newer(opened.version))
         self._connection = opened.connection
+        _fold_wal(self._connection, self.path)
 
     def _open_early(self) -> None:
         """Open an existing history; a new one is only made by a record, so a command that
@@ -408,7 +411,8 @@ def _insert(connection: sqlite3.Connection, result: RunResult, command: str) -> 
 
 def _fold_wal(connection: sqlite3.Connection, path: Path | None) -> None:
     """Checkpoint the WAL into the database and empty it, once it has grown past
-    CHECKPOINT_BYTES (see there). Killed halfway, the WAL still holds everything."""
+    CHECKPOINT_BYTES (see there). Killed halfway, the WAL still holds everything; another
+    judge reading or writing makes it wait (the busy timeout) or leaves it for later."""
     try:
         if path is None or os.path.getsize(f"{path}-wal") < CHECKPOINT_BYTES:
             return

@@ -496,25 +496,28 @@ def render_submission(out: Console, entry: Entry, source: bytes | None) -> None:
 
 
 def stats_table(progress: Stats) -> Table:
-    """`judge stats`: one row per problem."""
+    """`judge stats`: one row per problem; a problem not started is left blank, as in
+    `judge list`, so that what was done stands out."""
     table = _table(show_edge=False, pad_edge=False)
-    table.add_column("problem", no_wrap=True)
+    # On a narrow terminal the problem's name is cut, never a figure.
+    table.add_column("problem", overflow="ellipsis")
     table.add_column("status", no_wrap=True)
-    table.add_column("attempts", justify="right")
-    table.add_column("first accepted", no_wrap=True)
+    table.add_column("attempts", justify="right", no_wrap=True)
+    table.add_column("first AC", no_wrap=True)
     table.add_column("best time", justify="right", no_wrap=True)
-    table.add_column("vs reference", justify="right", no_wrap=True)
     table.add_column("last", no_wrap=True)
     for p in progress.problems:
-        last = p.last_verdict or ""
+        best = ""
+        if p.best_time_ms is not None:
+            best = ms(p.best_time_ms) + (f", {_ratio(p.best_ratio)}" if p.best_ratio else "")
+        last = Verdict(p.last_verdict) if p.last_verdict in Verdict.__members__ else None
         table.add_row(
             p.problem,
-            Text(p.status, style=_STATUS_STYLE.get(p.status, "")),
+            Text(p.status if p.attempts else "", style=_STATUS_STYLE.get(p.status, "")),
             str(p.attempts) if p.attempts else "",
             p.first_accepted.isoformat() if p.first_accepted else "",
-            ms(p.best_time_ms) if p.best_time_ms is not None else "",
-            _ratio(p.best_ratio),
-            Text(last, style=_STYLE.get(Verdict(last), "")) if last in Verdict.__members__ else "",
+            best,
+            Text(last.value, style=_STYLE[last]) if last else "",
         )
     return table
 

@@ -551,16 +551,14 @@ def calendar(progress: Stats, width: int) -> Text:
     span = "year" if weeks == 52 else f"{weeks} weeks"
     noun = "submission" if in_view == 1 else "submissions"
     text.append(f"{in_view} {noun} in the last {span}\n", style="bold")
-    months = [" "] * (weeks * 2)
-    for week in range(weeks):
-        start = first + dt.timedelta(weeks=week)
-        if week == 0 or start.month != (start - dt.timedelta(weeks=1)).month:
-            name = start.strftime("%b")
-            at = week * 2
-            if at + len(name) <= len(months) and all(
-                c == " " for c in months[max(0, at - 1) : at + 3]
-            ):
-                months[at : at + len(name)] = name
+    # A month is named above the week it begins in; the first column's month, already under
+    # way, only if its name fits before the next one's (as on GitHub's and LeetCode's).
+    starts = [w for w in range(1, weeks) if (first + dt.timedelta(weeks=w)).day <= 7]
+    if not starts or starts[0] >= 2:
+        starts.insert(0, 0)
+    months = [" "] * (weeks * 2 + 2)
+    for week in starts:
+        months[week * 2 : week * 2 + 3] = (first + dt.timedelta(weeks=week)).strftime("%b")
     text.append("    " + "".join(months).rstrip() + "\n", style="dim")
     for weekday, name in enumerate(("", "Mon", "", "Wed", "", "Fri", "")):
         text.append(f"{name:<4}", style="dim")

@@ -45,7 +45,8 @@ CHECKPOINT_BYTES = 1 << 20
 # Each migration takes the schema from version i to i + 1, as one transaction.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
-        # The submissions, small and fixed-size, so that listing and stats read few pages.
+        # The submissions, in small rows (the sources are apart), so that listing and stats
+        # read few pages.
         """CREATE TABLE submissions (
             id INTEGER PRIMARY KEY,
             at REAL NOT NULL,              -- when it was judged: seconds since the epoch, UTC
@@ -156,9 +157,9 @@ def _open(path: Path, write: bool) -> _Opened:
     if version == 0 and tables:
         raise HistoryError("it holds tables of something else, not a judge history")
     if write:
-        # Durable against a crash of the process (which is what is asked), not of the
-        # machine: NORMAL syncs only at checkpoints. A power cut may lose the last commits,
-        # never the database.
+        # Durable against the end of the process, however it ends, not against a crash of
+        # the machine: NORMAL syncs only at checkpoints, where FULL would sync every commit
+        # (10 ms here). A power cut may lose the last commits, never the database.
         connection.execute("PRAGMA synchronous = NORMAL")
         connection.execute("PRAGMA wal_autocheckpoint = 0")  # see CHECKPOINT_BYTES
         if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -348,7 +349,7 @@ class Recorder:
         """Pass `judge all`'s results on, each recorded as it arrives: the writing overlaps
         the judging of the files still running, and a run cut short keeps what it judged."""
         for position, result in finished:
-            with interrupts_held():
+            with self.interrupts_held():
                 self.record(result)
             yield position, result
 

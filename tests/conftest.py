@@ -26,7 +26,7 @@ FIXTURES = REPO / "tests" / "fixtures"
 
 @pytest.fixture(scope="session", autouse=True)
 def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Expected answers are computed once per test session, never in the user's cache; what
+    """Expected answers are computed once per run of the tests, never in the user's cache; what
     the tests judge is recorded in a history of their own, never in the user's."""
     path = tmp_path_factory.mktemp("cache")
     os.environ["JUDGE_CACHE_DIR"] = str(path)

@@ -201,13 +201,17 @@ def submit(
                 else:
                     status.advance(event)
     assert result is not None
+    # Recorded even when the verdict cannot be shown (`judge submit ... | head -1` closes
+    # the pipe, and rich ends the command): it was judged all the same.
     with recorder.interrupts_held():
-        if as_json:
-            jsonout.emit(jsonout.run_result(result))
-        else:
-            report.render_result(out, result)
-        sys.stdout.flush()
-        recorder.record(result)
+        try:
+            if as_json:
+                jsonout.emit(jsonout.run_result(result))
+            else:
+                report.render_result(out, result)
+            sys.stdout.flush()
+        finally:
+            recorder.record(result)
     sys.exit(EXIT_OK if result.verdict is Verdict.AC else EXIT_VERDICT)
 
 
@@ -342,16 +346,18 @@ def watch(
         recorder = _recorder("watch", not no_history)
         for result in session.results():
             with recorder.interrupts_held():
-                if as_json:
-                    if isinstance(result, RunResult):
-                        jsonout.emit_line(jsonout.run_result(result))
+                try:
+                    if as_json:
+                        if isinstance(result, RunResult):
+                            jsonout.emit_line(jsonout.run_result(result))
+                        else:
+                            jsonout.emit_line(jsonout.trial_result(result))
                     else:
-                        jsonout.emit_line(jsonout.trial_result(result))
-                else:
-                    report.render_watched(out, file, result)
-                sys.stdout.flush()
-                if isinstance(result, RunResult):  # runs (--run) are not submissions
-                    recorder.record(result)
+                        report.render_watched(out, file, result)
+                    sys.stdout.flush()
+                finally:
+                    if isinstance(result, RunResult):  # runs (--run) are not submissions
+                        recorder.record(result)
     except KeyboardInterrupt:
         pass
     finally:

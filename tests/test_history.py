@@ -141,6 +141,30 @@ def test_all_records_each_file_of_a_folder(data_dir, tmp_path, invoke):
     assert sorted(recorded) == sorted((str(f), "AC", "all") for f in folder.iterdir())
 
 
+def test_a_verdict_that_cannot_be_shown_is_recorded_all_the_same(data_dir):
+    reader, closed = os.pipe()
+    os.close(reader)  # as `judge submit ... | head -1` leaves it once head has its line
+    try:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "judge",
+                "submit",
+                str(WRONG),
+                "--problem",
+                "merge-sorted-array",
+            ],
+            stdout=closed,
+            stderr=subprocess.PIPE,
+            timeout=120,
+        )
+    finally:
+        os.close(closed)
+    assert done.returncode != 0
+    assert rows(data_dir, "verdict, path") == [("WA", str(WRONG))]
+
+
 def watch_two_saves(path: Path, *args: str) -> None:
     """`judge watch` in a real process: its first judging, one save, Ctrl-C."""
     path.write_text(ACCEPTED)

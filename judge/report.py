@@ -594,20 +594,26 @@ def render_repair(out: Console, result: Repair) -> None:
     if not result.found:
         out.print(f"no history at {result.path} yet: nothing to repair")
         return
+    submissions = _count(result.submissions, "submission")
+    versions = _count(result.sources, "version of a file", "versions of files")
     if result.sound:
         out.print(
-            f"{result.path} is sound ({result.submissions} submissions, {result.sources} "
-            "versions of files): nothing to repair",
+            f"{result.path} is sound ({submissions}, {versions}): nothing to repair",
             soft_wrap=True,
         )
         return
     lost = result.highest_id - result.submissions
     line = Text(f"repaired {result.path}: ", style="bold")
-    line.append(f"kept {result.submissions} submissions")
+    line.append(f"kept {submissions}")
     if lost > 0:
         line.append(f" ({lost} of ids 1 to {result.highest_id} could not be read)")
-    line.append(f" and {result.sources} versions of files")
+    line.append(f" and {versions}")
     if result.without_source:
-        line.append(f" ({result.without_source} submissions without their source)")
+        line.append(f" ({_count(result.without_source, 'submission')} without the source)")
     out.print(line, soft_wrap=True)
     out.print(f"the damaged file is kept as {result.kept_as}", style="dim", soft_wrap=True)
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """ "1 submission", "2 submissions"."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"

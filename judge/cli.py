@@ -142,6 +142,8 @@ def cli() -> None:
         judge run container-with-most-water.py      your output on the examples
         judge submit container-with-most-water.py   the verdict
         judge watch container-with-most-water.py    judge again on every save
+        judge history                               what you submitted, newest first
+        judge stats                                 what you solved, and your days of practice
         judge all                                   self-check of the install
     """
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -58,10 +59,11 @@ def _cached_cases() -> Path:
         "a user's file",
         "the submission's folder",
         "the home folder",
+        "the history",
     ],
 )
 def test_a_solution_cannot_read_what_would_give_it_the_answers(
-    catalog, tmp_path, sealed, leaves_nothing_behind, what
+    catalog, tmp_path, sealed, leaves_nothing_behind, what, monkeypatch
 ):
     problem = catalog.get(SLUG)
     honest = write(
@@ -69,6 +71,12 @@ def test_a_solution_cannot_read_what_would_give_it_the_answers(
     )
     assert judge_file(catalog, honest, SLUG).verdict is Verdict.AC  # and the cases are cached
     secret = write(tmp_path / "home" / "notes.txt", "my own file")
+    monkeypatch.setenv("JUDGE_DATA_DIR", str(tmp_path / "data"))
+    from judge import history
+
+    database = history.database_path()
+    database.parent.mkdir(parents=True)
+    sqlite3.connect(database).execute("create table submissions (source blob)").connection.commit()
     targets = {
         "reference": (problem.reference, False),
         "spec": (problem.path, False),
@@ -77,6 +85,7 @@ def test_a_solution_cannot_read_what_would_give_it_the_answers(
         "a user's file": (secret, False),
         "the submission's folder": (tmp_path, True),
         "the home folder": (Path.home(), True),
+        "the history": (database, False),
     }
     target, listing = targets[what]
     assert target.exists()

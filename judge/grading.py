@@ -8,7 +8,7 @@ terminal, JSON output and the tests consume the same stream.
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -58,6 +58,9 @@ class Finished:
 
 
 Event = CaseDone | Finished
+# Given a worker's first times (ms by case index) and a way to time a case again (its new time
+# in ms, or None once that failed), times again whatever it chooses: `Execution(rerun=...)`.
+Rerun = Callable[[dict[int, float], Callable[[int], "float | None"]], None]
 
 
 def limits_for(problem: Problem, time_scale: float = 1.0) -> Limits:
@@ -88,11 +91,13 @@ class Execution:
         keep_going: bool = False,
         spare: Worker | None = None,
         best_of_two: bool = False,
+        rerun: Rerun | None = None,
     ) -> None:
         self.problem, self.submission, self.cases = problem, submission, cases
         self.limits, self.keep_going = limits, keep_going
         self.spare = spare  # a worker started early, used for the first run
         self.best_of_two = best_of_two  # time every case twice (a reference's cached times)
+        self.rerun = rerun  # times cases again its own way, instead of `remeasure`'s choice
         self.peak_memory_mb = 0.0
         self.again: dict[int, float] = {}  # second runs' times, by case index
         self._times: dict[int, float] = {}  # the first time of every case that answered
@@ -140,6 +145,9 @@ class Execution:
         """Run again, in the same worker, the cases `remeasure` picks; each will keep its better
         time. Their answers were judged the first time."""
         times = {i: t for i, t in self._times.items() if i >= first}
+        if self.rerun is not None:
+            self.rerun(times, lambda index: self._again_ms(worker, index, first))
+            return
         if self.best_of_two:
             chosen = remeasure.every_timed(times)
         else:
@@ -155,6 +163,15 @@ class Execution:
             again_ms = self.again[index] = msg.cpu_ns / 1e6
             if not self.best_of_two and again_ms >= remeasure.CONFIRMED * times[index]:
                 return  # really this slow, and the cases less out of line are too
+
+    def _again_ms(self, worker: Worker, index: int, first: int) -> float | None:
+        """Case `index` run once more in `worker`: its CPU time in ms, or None if that run
+        failed or the worker is gone (killed past its limit, or garbled)."""
+        worker.time_again(index - first)
+        msg = worker.receive().message
+        if not isinstance(msg, protocol.TimedAgain) or msg.index != index - first:
+            return None
+        return None if msg.cpu_ns is None else msg.cpu_ns / 1e6
 
     def _outcome(
         self, worker: Worker, got: Received, index: int, first: int, loading: bool = False

@@ -52,6 +52,20 @@ class Generated:
     args: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class GrowthFamily:
+    """Inputs of growing size for `judge growth`: `generator(random.Random(n), n, **args)` for
+    each size n from `low` to `high`, each `step` times the one before."""
+
+    name: str
+    words: str  # what the inputs are, in a few words: "equal values"
+    generator: str
+    low: int
+    high: int
+    step: float = 2.0
+    args: dict[str, Any] = field(default_factory=dict)
+
+
 @dataclass
 class Problem:
     """A validated problem spec."""
@@ -78,6 +92,8 @@ class Problem:
     submissions: Path
     validator: str | None = None
     small: str | None = None
+    growth: list[GrowthFamily] = field(default_factory=list)
+    growth_n: str = "n"  # what a family's size counts, in words
     source: bytes = field(repr=False, default=b"")
 
     @property
@@ -175,6 +191,7 @@ def parse(path: Path, raw: bytes | None = None) -> Problem:
     limits = top.section("limits")
     time_ms, memory_mb = limits.positive("time_ms"), limits.positive("memory_mb")
     limits.done()
+    growth_n, growth = _growth(spec, top.opt("growth", dict))
     reference = path.parent / (top.opt("reference", str) or f"../solutions/{slug}.py")
     submissions = path.parent / (top.opt("submissions", str) or f"../tests/submissions/{slug}")
     checks = top.opt("verify", dict)
@@ -206,12 +223,16 @@ def parse(path: Path, raw: bytes | None = None) -> Problem:
         submissions=submissions.resolve(),
         validator=validator,
         small=small,
+        growth=growth,
+        growth_n=growth_n,
         source=spec.raw,
     )
     problem.cases = _cases(spec, top.list("cases", dict), problem)
     problem.generated = _generated(spec, top.opt("generated", list) or [], problem.cases)
-    if (problem.generated or checks) and not problem.generators:
-        spec.fail(("generators",), "generated cases and `verify` need `generators` source")
+    if (problem.generated or checks or growth) and not problem.generators:
+        spec.fail(
+            ("generators",), "generated cases, `verify` and `growth` need `generators` source"
+        )
     if not problem.cases and not problem.generated:
         spec.fail(("cases",), "a problem needs at least one case")
     top.done()
@@ -299,3 +320,49 @@ def _generated(spec: SpecFile, items: list, hand: list[Case]) -> list[Generated]
         generated.append(Generated(name, gf.text("generator"), gf.get("seed", int), args))
         gf.done()
     return generated
+
+
+# A ladder of sizes needs a few of them above the sizes where fixed costs hide the growth.
+_MIN_SPAN = 4
+
+
+def _growth(spec: SpecFile, section: dict | None) -> tuple[str, list[GrowthFamily]]:
+    """The `growth` section: what n counts, and the input families `judge growth` runs."""
+    if section is None:
+        return "n", []
+    fields = Fields(spec, ("growth",), section)
+    n = fields.opt("n", str) or "n"
+    families: list[GrowthFamily] = []
+    for i, item in enumerate(fields.list("families", dict)):
+        where = ("growth", "families", i)
+        ff = Fields(spec, where, item)
+        name = ff.text("name")
+        if not name.replace("-", "").replace("_", "").isalnum():
+            spec.fail((*where, "name"), "must be letters, digits, - and _ (it names the family)")
+        if any(f.name == name for f in families):
+            spec.fail((*where, "name"), f"duplicate family name {name!r}")
+        sizes = ff.list("sizes", int)
+        if len(sizes) != 2 or sizes[0] < 1 or sizes[1] < _MIN_SPAN * sizes[0]:
+            spec.fail(
+                (*where, "sizes"),
+                f"must be [smallest, largest] with 1 <= smallest and largest at least "
+                f"{_MIN_SPAN} times smallest",
+            )
+        step = ff.opt("step", (int, float))
+        if step is not None and not 1.1 <= step <= 4:
+            spec.fail((*where, "step"), "must be between 1.1 and 4")
+        family = GrowthFamily(
+            name,
+            ff.text("words"),
+            ff.text("generator"),
+            sizes[0],
+            sizes[1],
+            float(step or 2.0),
+            ff.opt("args", dict) or {},
+        )
+        ff.done()
+        families.append(family)
+    if not families:
+        spec.fail(("growth", "families"), "must list at least one family")
+    fields.done()
+    return n, families

@@ -210,7 +210,8 @@ def submit(
             if as_json:
                 jsonout.emit(jsonout.run_result(result))
             else:
-                report.render_result(out, result)
+                options = ("--problem", slug) if slug else ()
+                report.render_result(out, result, report.quoted(file, *options))
             sys.stdout.flush()
         finally:
             recorder.record(result)
@@ -724,6 +725,62 @@ def verify(
         out.print(report.checks_table(checks))
         style = "bold red" if failed else "bold green"
         out.print(f"{len(checks) - len(failed)}/{len(checks)} checks passed", style=style)
+    sys.exit(EXIT_VERDICT if failed else EXIT_OK)
+
+
+@cli.command()
+@click.argument("file", type=NonEmptyPath(dir_okay=False))
+@click.option(
+    "--problem", "slug", metavar="SLUG", callback=_not_empty, help="The problem to measure on."
+)
+@click.option(
+    "--family",
+    "families",
+    multiple=True,
+    metavar="NAME",
+    help="Measure only this input family (repeatable). Default: every family of the problem.",
+)
+@json_option
+@problems_option
+@_guarded
+def growth(
+    file: str,
+    slug: str | None,
+    families: tuple[str, ...],
+    as_json: bool,
+    problem_dirs: tuple[str, ...],
+) -> None:
+    """Show how FILE's CPU time grows with the input size, beside the reference's.
+
+    Runs both on each of the problem's input families (random, sorted, equal values, a
+    path-shaped tree, ...) at doubling sizes, several times each, up to where a run would pass
+    a budget of a few seconds in all; fits the exponent of time against n per family, names
+    the family where it grows fastest and draws both on a log-log chart. Exit status 1 when
+    FILE grows a class faster than the reference on some family (or fails, or does not
+    finish), else 0.
+
+    Example:
+
+    \b
+        judge growth kth-largest-element.py
+        judge growth slow.py --problem sliding-window-maximum --family falling --json
+    """
+    from judge import runner
+
+    catalog = _catalog(problem_dirs)
+    if as_json:
+        from judge import jsonout
+
+        result = runner.growth(catalog, file, slug, families)
+        jsonout.emit(jsonout.growth(result))
+    else:
+        from judge import report
+
+        out = report.console()
+        with report.measuring(out) as progress:
+            result = runner.growth(catalog, file, slug, families, progress)
+        report.render_growth(out, result)
+    failed = result.compile_error is not None or result.slower
     sys.exit(EXIT_VERDICT if failed else EXIT_OK)
 
 

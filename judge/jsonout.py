@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from judge.calibration import Calibration
     from judge.catalog import Summary
     from judge.doctor import Protection
+    from judge.growth import GrowthResult
     from judge.history import Entry, Repair
     from judge.stats import Stats
     from judge.trial import TrialResult
@@ -94,6 +95,43 @@ def trial_result(result: TrialResult) -> dict[str, Any]:
         ],
         "matched": result.matched,
         "total": result.total,
+    }
+
+
+def growth(result: GrowthResult) -> dict[str, Any]:
+    """How a file's time grows with n beside the reference's (`judge growth --json`)."""
+
+    def times(values: list[float | None] | None) -> list[float | None] | None:
+        return None if values is None else [None if t is None else round(t, 4) for t in values]
+
+    worst = result.worst
+    return {
+        "problem": result.problem,
+        "n": result.n,
+        "families": [
+            {
+                "name": f.name,
+                "words": f.words,
+                "sizes": f.sizes,
+                "times_ms": times(f.solution.times_ms),
+                "exponent": f.solution.exponent,
+                "class": f.solution.label,
+                "stopped": f.solution.stopped,
+                "reference_times_ms": times(f.reference.times_ms) if f.reference else None,
+                "reference_exponent": f.reference.exponent if f.reference else None,
+                "reference_class": f.reference.label if f.reference else None,
+            }
+            for f in result.families
+        ],
+        "worst": None
+        if worst is None
+        else {
+            "family": worst.name,
+            "exponent": worst.solution.exponent,
+            "class": worst.solution.label,
+        },
+        "slower": result.slower,
+        "compile_error": result.compile_error,
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ from judge.spec import Problem
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from judge.growth import Curve, FamilyGrowth, GrowthResult
     from judge.history import Entry, Repair
     from judge.stats import Stats
     from judge.trial import TrialResult
@@ -76,8 +78,9 @@ def _cut(text: str, limit: int = _SHOWN_CHARS) -> str:
     return f"{text[:limit]}… ({len(text) - limit} more characters)"
 
 
-def render_result(out: Console, result: RunResult) -> None:
-    """A submission's verdict, with the failing case the way LeetCode shows it."""
+def render_result(out: Console, result: RunResult, command: str | None = None) -> None:
+    """A submission's verdict, with the failing case the way LeetCode shows it. `command`, the
+    file and options it was judged with, is suggested to `judge growth` after a TLE."""
     head = verdict_text(result.verdict)
     head.append(f"  {result.problem}", style="bold")
     if result.verdict is not Verdict.CE:
@@ -108,6 +111,8 @@ def render_result(out: Console, result: RunResult) -> None:
     if failure.message and failure.message != result.verdict.label:
         rows.append(("Message", Text(failure.message)))
     out.print(_fields(out, rows, failure.traceback, failure.stdout))
+    if result.verdict is Verdict.TLE and command:
+        out.print(Text(f"See how its time grows with n: judge growth {command}", style="dim"))
 
 
 def _fields(
@@ -172,9 +177,118 @@ def render_watched(out: Console, name: str, result: RunResult | TrialResult) -> 
 
     out.rule(Text(f"{time.strftime('%H:%M:%S')}  {name}", style="dim"), style="dim")
     if isinstance(result, RunResult):
-        render_result(out, result)
+        render_result(out, result, quoted(name))
     else:
         render_trial(out, result)
+
+
+def _power(exponent: float) -> str:
+    return f"n^{exponent:.1f}"
+
+
+def _growth_cell(curve: Curve | None, unfinished: bool = False) -> Text:
+    """A program's growth on one family: "n^2.0  about n^2", or why there is no exponent."""
+    if curve is None:
+        return Text("no reference", style="dim")
+    if curve.exponent is not None:
+        return Text(f"{_power(curve.exponent)}  ").append(curve.label or "", style="dim")
+    if curve.failed:
+        return Text("fails", style=_STYLE[Verdict.RE])
+    if unfinished:
+        return Text("does not finish", style=_STYLE[Verdict.TLE])
+    return Text("too fast to tell", style="dim")
+
+
+def _largest_run(family: FamilyGrowth) -> str:
+    ran = [n for n, t in zip(family.sizes, family.solution.times_ms) if t is not None]
+    return f"{ran[-1]:,}" if ran else "none"
+
+
+def _growth_headline(result: GrowthResult) -> Text:
+    """The worst family in words: "Grows like n^2.0 on equal values (reference n^1.0)"."""
+    worst = result.worst
+    if worst is None:
+        return Text(
+            "Too fast to tell on every family: no size took long enough to time its growth.",
+            style="bold green",
+        )
+    reference = worst.reference
+    if reference is None:
+        theirs = "no reference"
+    elif reference.exponent is None:
+        theirs = "reference too fast to tell"
+    else:
+        theirs = f"reference {_power(reference.exponent)}"
+    style = "bold yellow" if result.slower else "bold green"
+    if worst.solution.exponent is None:
+        return Text(
+            f"Does not finish on {worst.words} ({theirs}): {worst.solution.stopped}.", style
+        )
+    text = f"Grows like {_power(worst.solution.exponent)} on {worst.words} ({theirs})"
+    text += f": {worst.solution.label}"
+    if reference is not None and reference.label is not None:
+        text += f", where the reference is {reference.label}"
+    return Text(text + ".", style)
+
+
+def render_growth(out: Console, result: GrowthResult) -> None:
+    """`judge growth`: every family's exponents, the worst in words, and its log-log chart."""
+    if result.compile_error is not None:
+        out.print(verdict_text(Verdict.CE).append(f"  {result.problem}", style="bold"))
+        out.print(_fields(out, [("Message", Text(result.compile_error))], [], ""))
+        return
+    from judge import chart
+    from judge.growth import FLOOR_MS
+
+    name = os.path.basename(result.file)
+    table = _table(show_edge=False, pad_edge=False)
+    table.add_column("family")
+    table.add_column(name)
+    table.add_column("reference")
+    table.add_column("largest n", justify="right")
+    table.add_column("stopped", style="dim", overflow="fold")
+    for f in result.families:
+        table.add_row(
+            f.words,
+            _growth_cell(f.solution, f.unfinished),
+            _growth_cell(f.reference),
+            _largest_run(f),
+            "" if f.solution.failed else (f.solution.stopped or ""),
+        )
+    out.print(Text(f"{result.problem}: CPU time against n, {result.n}", style="bold"))
+    out.print(table)
+    failed = [f for f in result.families if f.solution.failed]
+    for f in failed:
+        out.print(Text(f"{f.words}: {f.solution.stopped}", style=_STYLE[Verdict.RE]))
+    out.print(_growth_headline(result))
+    shown = result.worst or result.families[0]
+    series = [chart.Series(name, "●", "yellow", _points(shown.sizes, shown.solution.times_ms))]
+    if shown.reference is not None:
+        points = _points(shown.sizes, shown.reference.times_ms)
+        series.append(chart.Series("reference", "○", "cyan", points))
+    out.print()
+    out.print(Text(f"CPU time (log scale) against n (log scale), {shown.words}:", style="dim"))
+    width = max(24, min(64, out.width - 12))
+    x_name = "n" if result.n == "n" else f"n: {result.n}"
+    out.print(chart.loglog(series, width=width, x_name=x_name))
+    out.print(
+        Text(
+            f"Exponents are fitted to the largest sizes above {FLOOR_MS} ms, the fastest of "
+            "several runs each.",
+            style="dim",
+        )
+    )
+
+
+def _points(sizes: list[int], times: list[float | None]) -> list[tuple[float, float]]:
+    return [(float(n), t) for n, t in zip(sizes, times) if t is not None and t > 0]
+
+
+def quoted(*words: str) -> str:
+    """Words as a shell reads them back."""
+    import shlex
+
+    return " ".join(shlex.quote(word) for word in words)
 
 
 def results_table(results: Iterable[RunResult]) -> Table:
@@ -334,6 +448,16 @@ def with_progress(
         for position, result in finished:
             progress.update(task, description=f"judged {result.problem}", advance=1)
             yield position, result
+
+
+@contextlib.contextmanager
+def measuring(out: Console) -> Iterator[Callable[[str], None]]:
+    """A status line while `judge growth` measures, on a terminal; yields what updates it."""
+    if not out.is_terminal:
+        yield lambda text: None
+        return
+    with out.status("Measuring…") as status:
+        yield lambda text: status.update(f"Measuring: {text}")
 
 
 def run_checks(out: Console, problems: list[Any], verify_one: Callable, enabled: bool) -> list[Any]:

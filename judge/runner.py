@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +16,7 @@ from judge.spec import Problem
 from judge.submission import Submission, read_submission
 
 if TYPE_CHECKING:
+    from judge.growth import GrowthResult
     from judge.trial import TrialResult
 
 
@@ -90,6 +91,22 @@ def run(
     problem = infer_problem(catalog, submission, slug)
     inputs = trial.read_inputs(problem, list(texts)) if texts else trial.examples(problem)
     return trial.trial(problem, submission, inputs, time_scale, spare, None, answering)
+
+
+def growth(
+    catalog: Catalog,
+    path: str | Path,
+    slug: str | None = None,
+    families: Sequence[str] = (),
+    progress: Callable[[str], None] | None = None,
+) -> GrowthResult:
+    """How the file's CPU time grows with n on its problem's growth families (all, or those
+    named), beside the reference's. `progress` is told what is being measured."""
+    from judge import growth  # only this command needs it
+
+    submission = read_submission(path)
+    problem = infer_problem(catalog, submission, slug)
+    return growth.measure_file(problem, submission, families, progress=progress)
 
 
 def collect(catalog: Catalog, folder: str | Path | None) -> tuple[list[Entry], list[Path]]:

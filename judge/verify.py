@@ -69,6 +69,12 @@ def check_constraints(problem: Problem) -> Check:
     validate = generator_function(problem, problem.validator, "verify.validate")
     inputs = [(c.name, c.input) for c in problem.cases]
     inputs += [(case, marshal.loads(args)) for case, args in generate_inputs(problem)]
+    if problem.growth:
+        from judge import ladders
+
+        for ladder in ladders.load(problem):
+            family = f"growth family {ladder.family.name}"
+            inputs += [(f"{family} at {c.name}", marshal.loads(c.payload)) for c in ladder.cases]
     params = [p.name for p in problem.params]
     bad = []
     for case, values in inputs:

@@ -130,14 +130,16 @@ class GrowthResult:
     @property
     def slower(self) -> bool:
         """Whether the solution grows a class faster than the reference on some family (or
-        fails, or stops where the reference went on)."""
+        fails, or stops where the reference went on). A reference too fast to time at every
+        size counts as about n."""
         order = [words for _, words in CLASSES]
         for f in self.families:
             if f.solution.failed or f.unfinished:
                 return True
-            mine = f.solution.label
-            theirs = f.reference.label if f.reference is not None else None
-            if mine is not None and theirs is not None and order.index(mine) > order.index(theirs):
+            if f.solution.label is None or f.reference is None or f.reference.stopped:
+                continue
+            theirs = f.reference.label or "about n"
+            if order.index(f.solution.label) > order.index(theirs):
                 return True
         return False
 

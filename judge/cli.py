@@ -740,6 +740,14 @@ def verify(
     metavar="NAME",
     help="Measure only this input family (repeatable). Default: every family of the problem.",
 )
+@click.option(
+    "--budget",
+    type=FiniteRange(0.5, 600.0),
+    default=4.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Wall time FILE's runs may take over all families; more reaches larger sizes.",
+)
 @json_option
 @problems_option
 @_guarded
@@ -747,6 +755,7 @@ def growth(
     file: str,
     slug: str | None,
     families: tuple[str, ...],
+    budget: float,
     as_json: bool,
     problem_dirs: tuple[str, ...],
 ) -> None:
@@ -771,14 +780,14 @@ def growth(
     if as_json:
         from judge import jsonout
 
-        result = runner.growth(catalog, file, slug, families)
+        result = runner.growth(catalog, file, slug, families, budget)
         jsonout.emit(jsonout.growth(result))
     else:
         from judge import report
 
         out = report.console()
         with report.measuring(out) as progress:
-            result = runner.growth(catalog, file, slug, families, progress)
+            result = runner.growth(catalog, file, slug, families, budget, progress)
         report.render_growth(out, result)
     failed = result.compile_error is not None or result.slower
     sys.exit(EXIT_VERDICT if failed else EXIT_OK)

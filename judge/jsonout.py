@@ -115,6 +115,7 @@ def growth(result: GrowthResult) -> dict[str, Any]:
                 "sizes": f.sizes,
                 "times_ms": times(f.solution.times_ms),
                 "exponent": f.solution.exponent,
+                "at_least": f.solution.at_least,
                 "class": f.solution.label,
                 "stopped": f.solution.stopped,
                 "reference_times_ms": times(f.reference.times_ms) if f.reference else None,

@@ -112,7 +112,8 @@ def render_result(out: Console, result: RunResult, command: str | None = None) -
         rows.append(("Message", Text(failure.message)))
     out.print(_fields(out, rows, failure.traceback, failure.stdout))
     if result.verdict is Verdict.TLE and command:
-        out.print(Text(f"See how its time grows with n: judge growth {command}", style="dim"))
+        hint = Text(f"See how its time grows with n: judge growth {command}", style="dim")
+        out.print(hint, soft_wrap=True)  # one line, to copy whole
 
 
 def _fields(
@@ -182,8 +183,10 @@ def render_watched(out: Console, name: str, result: RunResult | TrialResult) -> 
         render_trial(out, result)
 
 
-def _power(exponent: float) -> str:
-    return f"n^{exponent:.1f}"
+def _power(curve: Curve) -> str:
+    """The growth as a power of n: "n^2.0", or "n^7.2 or faster" for a lower bound."""
+    assert curve.exponent is not None
+    return f"n^{curve.exponent:.1f}" + (" or faster" if curve.at_least else "")
 
 
 def _growth_cell(curve: Curve | None, unfinished: bool = False) -> Text:
@@ -191,7 +194,7 @@ def _growth_cell(curve: Curve | None, unfinished: bool = False) -> Text:
     if curve is None:
         return Text("no reference", style="dim")
     if curve.exponent is not None:
-        return Text(f"{_power(curve.exponent)}  ").append(curve.label or "", style="dim")
+        return Text(f"{_power(curve)}  ").append(curve.label or "", style="dim")
     if curve.failed:
         return Text("fails", style=_STYLE[Verdict.RE])
     if unfinished:
@@ -218,13 +221,13 @@ def _growth_headline(result: GrowthResult) -> Text:
     elif reference.exponent is None:
         theirs = "reference too fast to tell"
     else:
-        theirs = f"reference {_power(reference.exponent)}"
+        theirs = f"reference {_power(reference)}"
     style = "bold yellow" if result.slower else "bold green"
     if worst.solution.exponent is None:
         return Text(
             f"Does not finish on {worst.words} ({theirs}): {worst.solution.stopped}.", style
         )
-    text = f"Grows like {_power(worst.solution.exponent)} on {worst.words} ({theirs})"
+    text = f"Grows like {_power(worst.solution)} on {worst.words} ({theirs})"
     text += f": {worst.solution.label}"
     if reference is not None and reference.label is not None:
         text += f", where the reference is {reference.label}"

@@ -98,15 +98,18 @@ def growth(
     path: str | Path,
     slug: str | None = None,
     families: Sequence[str] = (),
+    budget_s: float | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> GrowthResult:
     """How the file's CPU time grows with n on its problem's growth families (all, or those
-    named), beside the reference's. `progress` is told what is being measured."""
+    named), beside the reference's, in about `budget_s` seconds of its runs (default:
+    `growth.BUDGET_S`). `progress` is told what is being measured."""
     from judge import growth  # only this command needs it
 
     submission = read_submission(path)
     problem = infer_problem(catalog, submission, slug)
-    return growth.measure_file(problem, submission, families, progress=progress)
+    budget = growth.BUDGET_S if budget_s is None else budget_s
+    return growth.measure_file(problem, submission, families, budget, progress)
 
 
 def collect(catalog: Catalog, folder: str | Path | None) -> tuple[list[Entry], list[Path]]:

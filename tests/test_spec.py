@@ -138,3 +138,70 @@ def test_slug_must_match_file_name(tmp_path):
     assert "must match the file name" in spec_error(
         tmp_path, GOOD.replace("slug: add", "slug: sum")
     )
+
+
+GROWTH = """\
+growth:
+  n: the value of a
+  families:
+    - {name: plain, words: small values, generator: pair, sizes: [4, 64]}
+    - {name: steep, words: large values, generator: pair, sizes: [8, 1024], step: 1.5,
+       args: {big: true}}
+"""
+WITH_GROWTH = (
+    GOOD.replace("cases:", GROWTH + "cases:")
+    + "generators: |\n  def pair(rng, n, big=False):\n      return {'a': n, 'b': n}\n"
+)
+
+
+def test_growth_families_are_read(tmp_path):
+    path = tmp_path / "add.yaml"
+    path.write_text(WITH_GROWTH)
+    problem = load_problem(path)
+    assert problem.growth_n == "the value of a"
+    plain, steep = problem.growth
+    assert (plain.name, plain.words, plain.generator, plain.low, plain.high) == (
+        "plain",
+        "small values",
+        "pair",
+        4,
+        64,
+    )
+    assert plain.step == 2.0 and plain.args == {}
+    assert steep.step == 1.5 and steep.args == {"big": True}
+
+
+def test_a_spec_without_growth_has_no_families(tmp_path):
+    path = tmp_path / "add.yaml"
+    path.write_text(GOOD)
+    problem = load_problem(path)
+    assert problem.growth == [] and problem.growth_n == "n"
+
+
+def test_every_bundled_problem_has_growth_families(catalog):
+    for problem in catalog.all():
+        assert len(problem.growth) >= 2, problem.slug
+
+
+@pytest.mark.parametrize(
+    ("change", "wanted"),
+    [
+        (("step: 1.5,", "step: 1.5, stride: 2,"), ":23: growth.families[1].stride: unknown key"),
+        (("  n: the value", "  m: 3\n  n: the value"), ":20: growth.m: unknown key"),
+        (("sizes: [4, 64]", "sizes: [4, 8]"), ":22: growth.families[0].sizes: must be [smallest"),
+        (("sizes: [4, 64]", "sizes: [0, 64]"), "growth.families[0].sizes: must be [smallest"),
+        (("sizes: [4, 64]", "sizes: [4, 16, 64]"), "growth.families[0].sizes: must be"),
+        (("step: 1.5", "step: 8"), "growth.families[1].step: must be between 1.1 and 4"),
+        (("name: steep", "name: plain"), "growth.families[1].name: duplicate family name"),
+        (("name: steep", "name: 'steep one'"), "growth.families[1].name: must be letters"),
+        (("words: small values, ", ""), "growth.families[0]: missing key 'words'"),
+        (("sizes: [4, 64]", "sizes: [4, many]"), "growth.families[0].sizes[1]: must be an int"),
+    ],
+)
+def test_bad_growth_sections_name_the_key(tmp_path, change, wanted):
+    assert wanted in spec_error(tmp_path, WITH_GROWTH.replace(*change))
+
+
+def test_growth_needs_generators(tmp_path):
+    text = GOOD.replace("cases:", GROWTH + "cases:")
+    assert "`growth` need `generators` source" in spec_error(tmp_path, text)

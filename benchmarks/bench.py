@@ -20,7 +20,11 @@ After a header (CPU, cores, Python, load average) it prints, each figure with it
      `judge submit` of the same file (at most a quarter);
   8. the history: what recording adds to a `judge submit` (interleaved against
      `--no-history`: under 5 ms), what one record costs inside the process, and
-     `judge all -j 2` on a folder of the references with and without it (the same).
+     `judge all -j 2` on a folder of the references with and without it (the same);
+  9. `judge growth` on one too-slow submission (kth largest element, quickselect with the last
+     element as pivot): the wall time of its first run (inputs generated, the reference
+     measured) and of later runs (at most 6 s), and the spread of each family's exponent over
+     repeated runs, quiet and with a CPU hog on the other core (the same class in every run).
 
 Every judge command runs from the repository root with a temporary JUDGE_CACHE_DIR and
 JUDGE_DATA_DIR, so the user's cache (and calibration) and history are untouched. --quick runs
@@ -477,6 +481,38 @@ def history_cost(tmp: Path, args: argparse.Namespace) -> None:
     figure("-j 2 with history / without", f"{ratio:.2f}x", "<= 1.02x", ratio <= 1.02)
 
 
+def growth(tmp: Path, args: argparse.Namespace) -> None:
+    """9. `judge growth`: wall time on one problem, and how much its exponents move."""
+    runs = 3 if args.quick else 5
+    slug = "kth-largest-element"
+    slow = (
+        ROOT / "tests" / "submissions" / slug / "time_limit_exceeded" / "quickselect_last_pivot.py"
+    )
+    command = ["growth", str(slow), "--problem", slug, "--json"]
+    first_wall, _ = judge_json(*command)  # generates the inputs, measures the reference
+    quiet = [judge_json(*command) for _ in range(runs)]
+    with cpu_hog():
+        loaded = [judge_json(*command) for _ in range(runs)]
+    print(f"9. judge growth on {slug}/{slow.name}, {runs} runs quiet and {runs} under a CPU hog")
+    print(f"   first run (inputs generated, reference measured): {first_wall:.1f} s")
+    walls = sorted(wall for wall, _ in quiet + loaded)
+    value = f"{statistics.median(walls):.1f} s (max {walls[-1]:.1f})"
+    figure("later runs: wall time", value, "<= 6 s", walls[-1] <= 6)
+    same = True
+    for index, family in enumerate(quiet[0][1]["families"]):
+        line = f"   {family['name']:8}"
+        for label, found in (("quiet", quiet), ("hog", loaded)):
+            seen = [data["families"][index] for _, data in found]
+            exponents = [f["exponent"] for f in seen if f["exponent"] is not None]
+            classes = {f["class"] for f in seen}
+            same = same and len(classes) == 1
+            spread = f"{min(exponents):.2f}-{max(exponents):.2f}" if exponents else "none"
+            line += f"  {label}: n^{spread} {' / '.join(sorted(map(str, classes)))}"
+        reference = quiet[0][1]["families"][index]["reference_exponent"]
+        print(f"{line}  (reference n^{reference})")
+    figure("the same class in every run", "yes" if same else "no", "yes", same)
+
+
 ITEMS: dict[int, Callable[[Path, argparse.Namespace], None]] = {
     1: startup,
     2: per_case,
@@ -486,6 +522,7 @@ ITEMS: dict[int, Callable[[Path, argparse.Namespace], None]] = {
     6: slow_machine,
     7: practice,
     8: history_cost,
+    9: growth,
 }
 
 
@@ -494,14 +531,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=5000, help="tiny cases for item 2")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions and submissions")
-    parser.add_argument("--only", default="1,2,3,4,5,6,7,8", help="items to run, e.g. 1,3,5")
+    parser.add_argument(
+        "--only", default=",".join(map(str, ITEMS)), help="items to run, e.g. 1,3,5"
+    )
     args = parser.parse_args()
     try:
         only = sorted({int(item) for item in args.only.split(",") if item.strip()})
     except ValueError:
         parser.error(f"--only: not a list of item numbers: {args.only}")
     if not only or not set(only) <= set(ITEMS):
-        parser.error(f"--only: items are 1 to {len(ITEMS)}")
+        parser.error(f"--only: items are {', '.join(map(str, ITEMS))}")
     ENV.update(os.environ)
     for name in (
         "PYTHONDONTWRITEBYTECODE",

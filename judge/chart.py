@@ -104,7 +104,7 @@ def loglog(series: Sequence[Series], width: int = 56, height: int = 12, x_name: 
     x_ticks = [(cell(x, y0)[1], label) for x, label in _ticks(x0, x1, show_count)]
     axis = ["─"] * width
     labels = [" "] * (width + 8)
-    end = -1  # the last column a label takes, so that labels never overlap
+    end = -2  # the last column a label takes, so that labels keep a space between them
     for column, label in x_ticks:
         axis[column] = "┬"
         start = max(0, column - len(label) // 2)

@@ -67,7 +67,7 @@ def test_a_lower_bound_where_only_two_sizes_fit():
 @pytest.mark.parametrize(
     ("exponent", "words"),
     [
-        (0.5, "below n"),
+        (0.5, "about n or n log n"),
         (1.0, "about n or n log n"),
         (1.3, "about n or n log n"),
         (2.0, "about n^2"),

@@ -245,24 +245,22 @@ def render_growth(out: Console, result: GrowthResult) -> None:
 
     name = os.path.basename(result.file)
     table = _table(show_edge=False, pad_edge=False)
-    table.add_column("family")
-    table.add_column(name)
-    table.add_column("reference")
-    table.add_column("largest n", justify="right")
-    table.add_column("stopped", style="dim", overflow="fold")
+    for header in ("family", name, "reference"):
+        table.add_column(header, no_wrap=True)
+    table.add_column("largest n", justify="right", no_wrap=True)
     for f in result.families:
         table.add_row(
             f.words,
             _growth_cell(f.solution, f.unfinished),
             _growth_cell(f.reference),
             _largest_run(f),
-            "" if f.solution.failed else (f.solution.stopped or ""),
         )
-    out.print(Text(f"{result.problem}: CPU time against n, {result.n}", style="bold"))
+    about = "" if result.n == "n" else f", where n is {result.n}"
+    out.print(Text(f"{result.problem}: CPU time against n{about}", style="bold"))
     out.print(table)
-    failed = [f for f in result.families if f.solution.failed]
-    for f in failed:
-        out.print(Text(f"{f.words}: {f.solution.stopped}", style=_STYLE[Verdict.RE]))
+    for f in result.families:
+        if f.solution.failed:
+            out.print(Text(f"{f.words}: {f.solution.stopped}", style=_STYLE[Verdict.RE]))
     out.print(_growth_headline(result))
     shown = result.worst or result.families[0]
     series = [chart.Series(name, "●", "yellow", _points(shown.sizes, shown.solution.times_ms))]
@@ -270,17 +268,15 @@ def render_growth(out: Console, result: GrowthResult) -> None:
         points = _points(shown.sizes, shown.reference.times_ms)
         series.append(chart.Series("reference", "○", "cyan", points))
     out.print()
-    out.print(Text(f"CPU time (log scale) against n (log scale), {shown.words}:", style="dim"))
+    out.print(Text(f"CPU time against n, both on log scales: {shown.words}", style="dim"))
     width = max(24, min(64, out.width - 12))
-    x_name = "n" if result.n == "n" else f"n: {result.n}"
-    out.print(chart.loglog(series, width=width, x_name=x_name))
-    out.print(
-        Text(
-            f"Exponents are fitted to the largest sizes above {FLOOR_MS} ms, the fastest of "
-            "several runs each.",
-            style="dim",
-        )
-    )
+    out.print(chart.loglog(series, width=width, x_name="n"))
+    caps = {f.solution.over[1] for f in result.families if f.solution.over}
+    note = "Each time is the fastest of several runs; exponents fit the largest sizes above "
+    note += f"{FLOOR_MS} ms"
+    if caps:
+        note += f", and a ladder stops where a run would take over {max(caps):.0f} ms"
+    out.print(Text(note + ".", style="dim"))
 
 
 def _points(sizes: list[int], times: list[float | None]) -> list[tuple[float, float]]:

@@ -226,7 +226,7 @@ def test_the_command_on_a_quadratic_solution(total, invoke):
     result = invoke("growth", str(total / "quadratic.py"), *args)
     assert result.exit_code == 1, result.stdout
     out = result.stdout
-    assert "total: CPU time against n, the length of nums" in out
+    assert "total: CPU time against n, where n is the length of nums" in out
     assert "random values" in out and "equal values" in out
     assert "Grows like n^" in out and "about n^2, where the reference is" in out
     assert "● quadratic.py  ○ reference" in out  # the chart's legend
@@ -258,6 +258,23 @@ def test_the_command_json(total, invoke):
     worst = data["worst"]
     assert set(worst) == {"family", "exponent", "class"}
     assert worst["exponent"] == max(f["exponent"] for f in data["families"])
+
+
+def test_a_solution_that_fails_at_some_size_is_shown_failing(total, invoke):
+    failing = LINEAR.replace(
+        "        s = 0\n", "        s = 0\n        assert len(nums) < 1000, 'too long'\n"
+    )
+    path = write(total / "failing.py", failing)
+    args = ["--problems", str(total / "problems"), "--problem", "total", "--budget", "1"]
+    result = invoke("growth", str(path), *args, "--family", "equal")
+    assert result.exit_code == 1
+    assert "fails" in result.stdout
+    assert "equal values: RE at n = 1024: AssertionError: too long" in result.stdout
+    data = json.loads(invoke("growth", str(path), *args, "--family", "equal", "--json").stdout)
+    (family,) = data["families"]
+    assert family["stopped"].startswith("RE at n = 1024") and data["slower"] is True
+    # 128, 256 and 512 ran; 1024 failed, and nothing larger ran
+    assert None not in family["times_ms"][:3] and family["times_ms"][3:] == [None] * 5
 
 
 def test_the_command_refuses_what_it_cannot_measure(total, invoke, tmp_path):

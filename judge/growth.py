@@ -50,15 +50,15 @@ FLOOR_MS = 0.15
 FIT_POINTS = 6
 MIN_POINTS = 3  # fewer sizes above the floor: too fast to tell
 
-# Upper bounds of the classes' exponents, chosen from measurements on this machine (ten runs
-# of every reference and known too-slow submission, half of them beside a CPU hog). Linear
-# solutions measured 0.72 to 1.26 and n log n ones 1.01 to 1.35: n log n grows only 0.1 faster
-# at these sizes, and the machine's caches move an exponent by as much from run to run (the
-# largest sizes outgrow the CPU's own cache, and how fast the shared one serves them depends
-# on the other guests of the host), so the two are one class. Programs whose time levels off
-# (combination sum II's reference, once every value is among the candidates) measured 0.5 to
-# 1.2: too spread to tell a class below n. Quadratic ones measured 1.63 to 2.33, and
-# backtracking over every subset or sequence 5.2 to 10.
+# Upper bounds of the classes' exponents, chosen from measurements on this machine: three runs
+# of benchmarks/growth_stability.py, each file 30 times, half of them beside a CPU hog. Linear
+# references measured 0.78 to 1.34 and n log n ones 1.00 to 1.35: n log n grows only 0.1
+# faster at these sizes, and the caches move an exponent by as much from run to run (the
+# largest sizes outgrow the CPU's own cache, and how fast the shared one serves them depends on
+# the other guests of the host), so the two are one class. Time that levels off (combination
+# sum II's reference, once every value is among the candidates) measured down to 0.52: too
+# spread for a class below n. Quadratic solutions measured 1.63 to 2.39, and backtracking over
+# every subset or sequence 5.2 to 10.1.
 CLASSES = (
     (1.45, "about n or n log n"),
     (2.5, "about n^2"),

@@ -224,12 +224,16 @@ class _Measure:
             return
         cases = self.ladder.cases[: self.reach]
         execution = Execution(self.problem, self.submission, cases, self.limits, rerun=self._rerun)
+        outcomes = execution.outcomes()
         started = time.monotonic()
-        for outcome in execution.outcomes():
-            if outcome.verdict is not None:
-                self.reach = outcome.index  # near the cap, this size passed it this time
-                break
-            started = self._add(outcome.index, outcome.time_ms, started)
+        try:
+            for outcome in outcomes:
+                if outcome.verdict is not None:
+                    self.reach = outcome.index  # near the cap, this size passed it this time
+                    return
+                started = self._add(outcome.index, outcome.time_ms, started)
+        finally:
+            outcomes.close()  # stops the worker if a size failed
 
     def _add(self, index: int, time_ms: float, started: float) -> float:
         """Keep a run's time and its wall time since `started`; returns now."""

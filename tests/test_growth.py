@@ -156,9 +156,9 @@ def total(tmp_path: Path) -> Path:
 
 def test_a_quadratic_solution_beside_a_linear_reference(total, own_cache):
     problem = load_problem(total / "problems" / "total.yaml")
-    result = growth.measure_file(problem, read_submission(total / "quadratic.py"), budget_s=1.0)
+    result = growth.measure_file(problem, read_submission(total / "quadratic.py"), budget_s=2.0)
     for f in result.families:
-        assert f.solution.exponent is not None and 1.7 <= f.solution.exponent <= 2.4, f
+        assert f.solution.exponent is not None and 1.5 <= f.solution.exponent <= 2.5, f
         assert f.reference is not None and f.reference.exponent is not None
         assert 0.75 <= f.reference.exponent <= 1.4, f
         assert f.solution.label == "about n^2" and f.solution.stopped is not None
@@ -172,7 +172,7 @@ def test_a_quadratic_solution_beside_a_linear_reference(total, own_cache):
     head = json.loads(stored.read_bytes().split(b"\n", 1)[0])
     kept = [f["reference"]["times_ms"] for f in head["families"]]
     assert kept == [f.reference.times_ms for f in result.families if f.reference]
-    again = growth.measure_file(problem, read_submission(total / "quadratic.py"), ["equal"], 1.0)
+    again = growth.measure_file(problem, read_submission(total / "quadratic.py"), ["equal"], 2.0)
     assert [f.name for f in again.families] == ["equal"]
     assert again.families[0].reference == result.families[1].reference
 

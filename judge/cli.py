@@ -142,6 +142,7 @@ def cli() -> None:
         judge run container-with-most-water.py      your output on the examples
         judge submit container-with-most-water.py   the verdict
         judge watch container-with-most-water.py    judge again on every save
+        judge growth container-with-most-water.py   how its time grows with n
         judge history                               what you submitted, newest first
         judge stats                                 what you solved, and your days of practice
         judge all                                   self-check of the install

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 try:  # hashlib would also load OpenSSL, which costs judge a tenth of its start-up
@@ -41,6 +43,38 @@ def write_atomically(path: Path, data: bytes) -> bool:
     except OSError:
         return False
     return True
+
+
+def write_entry(path: Path, head: dict, body: Sequence[bytes | bytearray | memoryview]) -> bool:
+    """Replace a cache entry (`<slug>-<key>.<kind>`): a JSON head line, then `body` back to
+    back. The slug's entries of the same kind under other keys (an earlier spec, reference or
+    judge) are removed first."""
+    # Exactly `<slug>-<key>`: a plain `*` would also match `combination-sum-ii-...` when
+    # writing `combination-sum`, and each would keep deleting the other's entries.
+    slug = path.stem[: -1 - KEY_LENGTH]
+    try:
+        for stale in path.parent.glob(f"{slug}-{'?' * KEY_LENGTH}{path.suffix}"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return write_atomically(path, b"".join([json.dumps(head).encode(), b"\n", *body]))
+
+
+def map_entry(path: Path) -> tuple[dict, memoryview, int, tuple[int, int]]:
+    """A cache entry mapped, not read: its head, the whole file as a view, where the body
+    starts, and the file's (device, inode) so a worker can map the same bytes. The file is
+    only ever replaced whole, never rewritten. OSError or ValueError if missing or damaged."""
+    import mmap
+
+    with open(path, "rb") as f:
+        raw = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        found = os.fstat(f.fileno())
+    end = raw.find(b"\n")
+    head = json.loads(raw[:end])
+    if not isinstance(head, dict):
+        raise ValueError("not a cache entry")
+    return head, memoryview(raw), end + 1, (found.st_dev, found.st_ino)
 
 
 def key(*parts: bytes) -> str:

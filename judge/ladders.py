@@ -9,17 +9,14 @@ judged cases are. Later runs map the inputs from the file and run only the solut
 
 from __future__ import annotations
 
-import json
 import math
-import mmap
-import os
 import random
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from judge import calibration
-from judge.cache import KEY_LENGTH, cache_dir, code_version, key, write_atomically
+from judge.cache import cache_dir, code_version, key, map_entry, write_entry
 from judge.cases import PreparedCase, generate
 from judge.protocol import FileSpan
 from judge.spec import GrowthFamily, Problem
@@ -105,22 +102,16 @@ def _read(path: Path, problem: Problem) -> list[Ladder] | None:
     names = tuple(p.name for p in problem.params)
     path = path.absolute()
     try:
-        with open(path, "rb") as f:
-            raw = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-            found = os.fstat(f.fileno())
-        end = raw.find(b"\n")
-        head = json.loads(raw[:end])
-        data = memoryview(raw)
+        head, data, at, (device, inode) = map_entry(path)
         if head["format"] != _FORMAT or len(head["families"]) != len(problem.growth):
             return None
-        at = end + 1
         ladders = []
         for family, stored in zip(problem.growth, head["families"]):
             if stored["name"] != family.name or stored["sizes"] != sizes(family):
                 return None
             cases = []
             for n, size in zip(stored["sizes"], stored["payloads"], strict=True):
-                span = FileSpan(str(path), found.st_dev, found.st_ino, at, data[at : at + size])
+                span = FileSpan(str(path), device, inode, at, data[at : at + size])
                 cases.append(PreparedCase(_name(n), span.data, None, names, span=span))
                 at += size
             ladders.append(Ladder(family, stored["sizes"], cases, stored["reference"]))
@@ -134,12 +125,6 @@ def _read(path: Path, problem: Problem) -> list[Ladder] | None:
 def store(problem: Problem, ladders: list[Ladder]) -> None:
     """Keep the ladders' inputs and the reference's times on them for the next run."""
     path = _path(problem)
-    slug = path.name[: -len("-.ladders") - KEY_LENGTH]
-    try:  # this problem's files for an earlier spec, reference or judge
-        for stale in path.parent.glob(f"{slug}-{'?' * KEY_LENGTH}.ladders"):
-            stale.unlink(missing_ok=True)
-    except OSError:
-        pass
     payloads = [bytes(c.payload) for ladder in ladders for c in ladder.cases]
     head = {
         "format": _FORMAT,
@@ -153,4 +138,4 @@ def store(problem: Problem, ladders: list[Ladder]) -> None:
             for ladder in ladders
         ],
     }
-    write_atomically(path, b"".join([json.dumps(head).encode(), b"\n", *payloads]))
+    write_entry(path, head, payloads)

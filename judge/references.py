@@ -10,12 +10,10 @@ again.
 from __future__ import annotations
 
 import json
-import mmap
-import os
 from pathlib import Path
 
 from judge import calibration
-from judge.cache import KEY_LENGTH, cache_dir, code_version, key, write_atomically
+from judge.cache import cache_dir, code_version, key, map_entry, write_entry
 from judge.cases import PreparedCase, generate_inputs, hand_cases
 from judge.errors import ProblemError
 from judge.protocol import FileSpan
@@ -49,14 +47,8 @@ def _read(path: Path, hand: list[PreparedCase], problem: Problem) -> list[Prepar
     path = path.absolute()
     try:
         # Mapped, not read: the cases' arguments reach the worker from the page cache (it maps
-        # them too, see `FileSpan`), and the answers are compared where they lie. The file is
-        # only ever replaced whole, never rewritten.
-        with open(path, "rb") as f:
-            raw = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-            found = os.fstat(f.fileno())
-        end = raw.find(b"\n")
-        head = json.loads(raw[:end])
-        data = memoryview(raw)  # the cases' arguments are views into it, not copies
+        # them too, see `FileSpan`), and the answers are compared where they lie.
+        head, data, at, (device, inode) = map_entry(path)
         if head["format"] != _FORMAT or head["hand"] != [c.name for c in hand]:
             return None
         names = head["generated"]
@@ -65,13 +57,12 @@ def _read(path: Path, hand: list[PreparedCase], problem: Problem) -> list[Prepar
         payloads, answers, times = head["payloads"], head["answers"], head["reference_ms"]
         if not len(payloads) == len(answers) == len(names):
             return None
-        at = end + 1
         answers_at = _answers_at(at + sum(payloads), len(answers))
         if answers_at + sum(answers) != len(data):
             return None
         generated = []
         for name, size, answer_size in zip(names, payloads, answers):
-            span = FileSpan(str(path), found.st_dev, found.st_ino, at, data[at : at + size])
+            span = FileSpan(str(path), device, inode, at, data[at : at + size])
             answer = data[answers_at : answers_at + answer_size]
             generated.append(PreparedCase(name, span.data, answer, params, span=span))
             at += size
@@ -92,29 +83,20 @@ def _answers_at(payloads_end: int, count: int) -> int:
 
 
 def _write(path: Path, hand: list[PreparedCase], generated: list[PreparedCase]) -> None:
-    # Exactly `<slug>-<key>.cases`: a plain `*` would also match `combination-sum-ii-...`
-    # when writing `combination-sum`, and each would keep deleting the other's cache.
-    slug = path.name[: -len("-.cases") - KEY_LENGTH]
-    try:
-        for stale in path.parent.glob(f"{slug}-{'?' * KEY_LENGTH}.*"):
-            stale.unlink(missing_ok=True)
-    except OSError:
-        pass
     payloads = [c.payload for c in generated]
     answers = [c.answer or b"null" for c in generated]
-    head = json.dumps(
-        {
-            "format": _FORMAT,
-            "hand": [c.name for c in hand],
-            "generated": [c.name for c in generated],
-            "reference_ms": [round(c.reference_ms or 0.0, 4) for c in hand + generated],
-            "payloads": [len(p) for p in payloads],
-            "answers": [len(a) for a in answers],
-        }
-    ).encode()
-    end = len(head) + 1 + sum(map(len, payloads))
+    head = {
+        "format": _FORMAT,
+        "hand": [c.name for c in hand],
+        "generated": [c.name for c in generated],
+        "reference_ms": [round(c.reference_ms or 0.0, 4) for c in hand + generated],
+        "payloads": [len(p) for p in payloads],
+        "answers": [len(a) for a in answers],
+    }
+    # The answers start at the next multiple of `_ANSWERS_ALIGN` after the arguments.
+    end = len(json.dumps(head).encode()) + 1 + sum(map(len, payloads))
     padding = b"\0" * (_answers_at(end, len(answers)) - end)
-    write_atomically(path, b"".join([head, b"\n", *payloads, padding, *answers]))
+    write_entry(path, head, [*payloads, padding, *answers])
 
 
 def _locate(problem: Problem) -> tuple[list[PreparedCase], Path | None]:

@@ -72,6 +72,17 @@ def _not_empty(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     return value
 
 
+def problem_option(verb: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """`--problem SLUG`, shared by every command that takes one file: "the problem to VERB"."""
+    return click.option(
+        "--problem",
+        "slug",
+        metavar="SLUG",
+        callback=_not_empty,
+        help=f"The problem to {verb} (default: from the file's name, else its method).",
+    )
+
+
 def problems_option(function: Callable[..., Any]) -> Callable[..., Any]:
     """`--problems DIR`, shared by every command that looks problems up."""
     return click.option(
@@ -151,9 +162,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("file", type=NonEmptyPath(dir_okay=False))
-@click.option(
-    "--problem", "slug", metavar="SLUG", callback=_not_empty, help="The problem to judge against."
-)
+@problem_option("judge against")
 @click.option(
     "--all-cases", is_flag=True, help="Run every case instead of stopping at the first failure."
 )
@@ -221,9 +230,7 @@ def submit(
 
 @cli.command(name="run")
 @click.argument("file", type=NonEmptyPath(dir_okay=False))
-@click.option(
-    "--problem", "slug", metavar="SLUG", callback=_not_empty, help="The problem to run against."
-)
+@problem_option("run against")
 @click.option(
     "--case",
     "texts",
@@ -282,9 +289,7 @@ def run_command(
 
 @cli.command()
 @click.argument("file", type=NonEmptyPath(dir_okay=False))
-@click.option(
-    "--problem", "slug", metavar="SLUG", callback=_not_empty, help="The problem to judge against."
-)
+@problem_option("judge against")
 @click.option(
     "--run", "run_mode", is_flag=True, help="Run the examples (or --case inputs) on each save."
 )
@@ -731,9 +736,7 @@ def verify(
 
 @cli.command()
 @click.argument("file", type=NonEmptyPath(dir_okay=False))
-@click.option(
-    "--problem", "slug", metavar="SLUG", callback=_not_empty, help="The problem to measure on."
-)
+@problem_option("measure on")
 @click.option(
     "--family",
     "families",

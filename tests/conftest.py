@@ -127,6 +127,32 @@ def run_judge(
     )
 
 
+ECHO = "class Solution:\n    def echo(self, x: int) -> int:\n        return x\n"
+
+
+def echo_spec(slug: str, reference: str = "echo.py", number: int = 0, example: bool = False) -> str:
+    """A spec of one tiny problem, `echo(x) -> x`, with one hand-written case."""
+    case = "example-1, example: true" if example else "one"
+    return f"""\
+slug: {slug}
+number: {number}
+title: Echo
+difficulty: Easy
+tags: [test]
+statement: Return x.
+constraints: []
+signature:
+  method: echo
+  params: [{{name: x, type: int}}]
+  returns: int
+judge: {{checker: exact}}
+limits: {{time_ms: 1000, memory_mb: 256}}
+reference: {reference}
+cases:
+  - {{name: {case}, input: {{x: 1}}, expected: 1}}
+"""
+
+
 def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)

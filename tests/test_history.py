@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SUBMISSIONS, run_judge, write
+from conftest import ECHO, REPO, SUBMISSIONS, echo_spec, run_judge, write
 from judge import __version__, history
 from judge.results import CaseResult, Failure, RunResult, Verdict
 from judge.submission import Submission
@@ -100,7 +100,7 @@ def test_commands_that_record_nothing(how, data_dir, tmp_path, invoke, monkeypat
         assert invoke("run", str(path)).exit_code == 0
     else:  # a problem whose known accepted submission verify judges
         problems = tmp_path / "problems"
-        write(problems / "echo-one.yaml", ECHO_SPEC)
+        write(problems / "echo-one.yaml", echo_spec("echo-one"))
         write(problems / "echo.py", ECHO)
         write(tmp_path / "tests" / "submissions" / "echo-one" / "accepted" / "echo.py", ECHO)
         verified = invoke("verify", "echo-one", "--problems", str(problems), "--json")
@@ -108,27 +108,6 @@ def test_commands_that_record_nothing(how, data_dir, tmp_path, invoke, monkeypat
         judged = {c["name"]: c["ok"] for c in checks["checks"]}
         assert judged["accepted/echo.py is AC"]  # verify did judge a submission
     assert not data_dir.exists()
-
-
-ECHO = "class Solution:\n    def echo(self, x: int) -> int:\n        return x\n"
-ECHO_SPEC = """\
-slug: echo-one
-number: 0
-title: Echo
-difficulty: Easy
-tags: [test]
-statement: Return x.
-constraints: []
-signature:
-  method: echo
-  params: [{name: x, type: int}]
-  returns: int
-judge: {checker: exact}
-limits: {time_ms: 1000, memory_mb: 256}
-reference: echo.py
-cases:
-  - {name: one, input: {x: 1}, expected: 1}
-"""
 
 
 def test_all_records_each_file_of_a_folder(data_dir, tmp_path, invoke):

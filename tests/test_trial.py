@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import HOSTILE, REPO, SUBMISSIONS, write
+from conftest import ECHO, HOSTILE, REPO, SUBMISSIONS, echo_spec, write
 from judge import trial
 
 SLIDING = REPO / "solutions" / "sliding-window-maximum.py"
@@ -183,28 +183,9 @@ def test_a_bad_case_is_refused_before_anything_runs(invoke, monkeypatch, file, c
 def test_a_problem_without_its_reference_says_so_in_one_line(invoke, tmp_path):
     write(
         tmp_path / "problems" / "echo.yaml",
-        """\
-slug: echo
-number: 9000
-title: Echo
-difficulty: Easy
-tags: [test]
-statement: Return x.
-constraints: []
-signature:
-  method: echo
-  params: [{name: x, type: int}]
-  returns: int
-judge: {checker: exact}
-limits: {time_ms: 1000, memory_mb: 256}
-reference: missing.py
-cases:
-  - {name: example-1, example: true, input: {x: 1}, expected: 1}
-""",
+        echo_spec("echo", reference="missing.py", number=9000, example=True),
     )
-    echo = write(
-        tmp_path / "echo.py", "class Solution:\n    def echo(self, x):\n        return x\n"
-    )
+    echo = write(tmp_path / "echo.py", ECHO)
     problems = str(tmp_path / "problems")
     assert invoke("run", str(echo), "--problems", problems).exit_code == 0  # the spec answers
     result = invoke("run", str(echo), "--problems", problems, "--case", "x = 2")

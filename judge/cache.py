@@ -27,6 +27,36 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("judge", appauthor=False))
 
 
+HISTORY_FILE = "history.sqlite3"
+
+
+def data_dir() -> Path:
+    """`JUDGE_DATA_DIR`, else the platform's user data folder (~/.local/share/judge): what
+    judge keeps for the user, where the cache is what it can always make again."""
+    configured = os.environ.get("JUDGE_DATA_DIR")
+    if configured:
+        return Path(configured)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("judge", appauthor=False))
+
+
+def history_path() -> Path:
+    """The history database (`judge.history` owns what is in it)."""
+    return data_dir() / HISTORY_FILE
+
+
+def no_history() -> bool:
+    """Whether there is no history file at all (one that cannot be looked at may exist)."""
+    try:
+        os.stat(history_path())
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
 def write_atomically(path: Path, data: bytes) -> bool:
     """Replace `path` in one step, so a crash never leaves half a file; False if it cannot be
     written (a read-only cache only costs time)."""

@@ -462,10 +462,14 @@ def list_command(as_json: bool, problem_dirs: tuple[str, ...]) -> None:
         judge list
         judge list --json
     """
-    from judge import history
+    from judge.cache import no_history
 
     problems = _catalog(problem_dirs).summaries()
-    statuses = history.statuses()
+    statuses: dict[str, str] | None = {}  # no history yet: every problem not started
+    if not no_history():  # else neither the history's module nor SQLite is loaded
+        from judge import history
+
+        statuses = history.statuses()
     if as_json:
         from judge import jsonout
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from judge import cache
 from judge.errors import UsageError
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from judge.catalog import Catalog
     from judge.results import RunResult
 
-FILE_NAME = "history.sqlite3"
+FILE_NAME = cache.HISTORY_FILE
 # A writer waits this long for another to finish: eight judges at once each hold the lock for
 # under a millisecond, so a wait this long means another program holds it.
 BUSY_TIMEOUT_S = 2.0
@@ -80,18 +81,7 @@ class HistoryError(UsageError):
     """The history cannot be used as asked; the message is one line that says why."""
 
 
-def data_dir() -> Path:
-    """`JUDGE_DATA_DIR`, else the platform's user data folder (~/.local/share/judge)."""
-    configured = os.environ.get("JUDGE_DATA_DIR")
-    if configured:
-        return Path(configured)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("judge", appauthor=False))
-
-
-def database_path() -> Path:
-    return data_dir() / FILE_NAME
+data_dir, database_path = cache.data_dir, cache.history_path
 
 
 def source_hash(data: bytes) -> str:

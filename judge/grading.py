@@ -146,7 +146,7 @@ class Execution:
         time. Their answers were judged the first time."""
         times = {i: t for i, t in self._times.items() if i >= first}
         if self.rerun is not None:
-            self.rerun(times, lambda index: self._again_ms(worker, index, first))
+            self.rerun(times, lambda index: self._again(worker, index, first)[1])
             return
         if self.best_of_two:
             chosen = remeasure.every_timed(times)
@@ -154,24 +154,23 @@ class Execution:
             references = {i: self.cases[i].reference_ms or 0.0 for i in times}
             chosen = remeasure.out_of_line(times, references)
         for index in chosen:
-            worker.time_again(index - first)
-            msg = worker.receive().message
-            if not isinstance(msg, protocol.TimedAgain) or msg.index != index - first:
+            alive, again_ms = self._again(worker, index, first)
+            if not alive:
                 return  # killed past its limit, or garbled: the first times stand
-            if msg.cpu_ns is None:
+            if again_ms is None:
                 continue  # the second run failed
-            again_ms = self.again[index] = msg.cpu_ns / 1e6
+            self.again[index] = again_ms
             if not self.best_of_two and again_ms >= remeasure.CONFIRMED * times[index]:
                 return  # really this slow, and the cases less out of line are too
 
-    def _again_ms(self, worker: Worker, index: int, first: int) -> float | None:
-        """Case `index` run once more in `worker`: its CPU time in ms, or None if that run
-        failed or the worker is gone (killed past its limit, or garbled)."""
+    def _again(self, worker: Worker, index: int, first: int) -> tuple[bool, float | None]:
+        """Case `index` run once more in `worker`: whether the worker is still there (not
+        killed past its limit, nor garbled), and the run's CPU time in ms (None if it failed)."""
         worker.time_again(index - first)
         msg = worker.receive().message
         if not isinstance(msg, protocol.TimedAgain) or msg.index != index - first:
-            return None
-        return None if msg.cpu_ns is None else msg.cpu_ns / 1e6
+            return False, None
+        return True, None if msg.cpu_ns is None else msg.cpu_ns / 1e6
 
     def _outcome(
         self, worker: Worker, got: Received, index: int, first: int, loading: bool = False

@@ -191,6 +191,17 @@ def test_v_shape_has_two_arms_from_the_root():
     assert sorted(i for i in range(n) if left[i] < 0 and right[i] < 0) == [n // 2, n - 1]
 
 
+@pytest.mark.parametrize("n", range(8))
+def test_all_shapes_are_every_different_tree_of_n_nodes(n):
+    catalan = [1, 1, 2, 5, 14, 42, 132, 429][n]
+    found = trees.all_shapes(n)
+    for left, right in found:
+        assert_tree(left, right)
+    # Trees written with their node numbers as values: two shapes differ, or are one tree.
+    written = {tuple(trees.level_order(list(range(n)), *shape)) for shape in found}
+    assert len(found) == len(written) == catalan
+
+
 def test_random_shapes_vary_and_are_not_paths():
     n = 1000
     seen = set()

@@ -16,6 +16,11 @@ from judge.checkers import CHECKERS
 from judge.specfile import Fields, SpecFile
 
 DIFFICULTIES = ("Easy", "Medium", "Hard")
+# What a value of a small-input description is, by the key that says so (see `Draw`).
+DRAW_KINDS = ("int", "list", "tree", "node_of")
+# The functions a bound of a small-input description may call, besides earlier values.
+BOUND_FUNCTIONS = {"len": len, "sum": sum, "min": min, "max": max, "abs": abs}
+SWEEP_INPUTS = 2000  # inputs in a problem's small-input sweep, unless its spec says otherwise
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,35 @@ class GrowthFamily:
     args: dict[str, Any] = field(default_factory=dict)
 
 
+Bound = int | str  # a number, or a Python expression over the values drawn before it
+
+
+@dataclass(frozen=True)
+class Draw:
+    """One value of a small-input description: what it is, and its sizes and values.
+
+    `kind` is "int" (a number in `bounds`), "list" (of `bounds` elements in `values`), "tree"
+    (of `bounds` nodes carrying `values`) or "node_of" (a node of the tree named `tree`)."""
+
+    name: str
+    kind: str
+    bounds: tuple[Bound, Bound] = (0, 0)
+    values: tuple[Bound, Bound] = (0, 0)
+    sorted: bool = False
+    distinct: bool = False
+    tree: str | None = None
+
+
+@dataclass(frozen=True)
+class SmallInputs:
+    """The spec's `small_inputs`: how random valid small inputs are drawn (and shrunk), for
+    `judge stress` and the small-input sweep every submission meets."""
+
+    draws: tuple[Draw, ...]
+    build: str | None = None  # a function of `generators` turning the draws into the input
+    sweep: int = SWEEP_INPUTS
+
+
 @dataclass
 class Problem:
     """A validated problem spec."""
@@ -94,6 +128,7 @@ class Problem:
     small: str | None = None
     growth: list[GrowthFamily] = field(default_factory=list)
     growth_n: str = "n"  # what a family's size counts, in words
+    small_inputs: SmallInputs | None = None
     source: bytes = field(repr=False, default=b"")
 
     @property
@@ -225,6 +260,7 @@ def parse(path: Path, raw: bytes | None = None) -> Problem:
         small=small,
         growth=growth,
         growth_n=growth_n,
+        small_inputs=_small_inputs(top, params),
         source=spec.raw,
     )
     problem.cases = _cases(spec, top.list("cases", dict), problem)
@@ -233,6 +269,8 @@ def parse(path: Path, raw: bytes | None = None) -> Problem:
         spec.fail(
             ("generators",), "generated cases, `verify` and `growth` need `generators` source"
         )
+    if problem.small_inputs and problem.small_inputs.build and not problem.generators:
+        spec.fail(("small_inputs", "build"), "a `build` function needs `generators` source")
     if not problem.cases and not problem.generated:
         spec.fail(("cases",), "a problem needs at least one case")
     top.done()
@@ -366,3 +404,109 @@ def _growth(spec: SpecFile, section: dict | None) -> tuple[str, list[GrowthFamil
         spec.fail(("growth", "families"), "must list at least one family")
     fields.done()
     return n, families
+
+
+def _small_inputs(top: Fields, params: list[Param]) -> SmallInputs | None:
+    """The optional `small_inputs` section: each value's kind, sizes and range, in order."""
+    section = top.opt("small_inputs", dict)
+    if section is None:
+        return None
+    spec = top.spec
+    small = Fields(spec, ("small_inputs",), section)
+    build = small.opt("build", str)
+    sweep = small.opt("sweep", int)
+    if sweep is not None and sweep < 0:
+        spec.fail(("small_inputs", "sweep"), "must be 0 (no sweep) or a number of inputs")
+    items = small.get("draw", dict)
+    small.done()
+    draws: list[Draw] = []
+    for name, item in items.items():
+        fields = Fields(spec, ("small_inputs", "draw", name), item)
+        draw = _draw(fields, str(name), [d.name for d in draws])
+        trees = [d.name for d in draws if d.kind == "tree"]
+        if draw.kind == "node_of" and draw.tree not in trees:
+            where = ("small_inputs", "draw", name, "node_of")
+            spec.fail(where, f"{draw.tree!r} is not a tree drawn before it")
+        draws.append(draw)
+    if not draws:
+        spec.fail(("small_inputs", "draw"), "must describe at least one value")
+    if build is None:
+        _match_signature(spec, draws, params)
+    return SmallInputs(tuple(draws), build, SWEEP_INPUTS if sweep is None else sweep)
+
+
+def _draw(f: Fields, name: str, before: list[str]) -> Draw:
+    """One value of `small_inputs.draw`: exactly one kind key, and the keys of that kind."""
+    kinds = [k for k in DRAW_KINDS if k in f.data]
+    if len(kinds) != 1:
+        f.spec.fail(f.where, f"needs exactly one of {', '.join(DRAW_KINDS)}")
+    kind = kinds[0]
+    if kind == "node_of":
+        tree = f.text("node_of")
+        f.done()
+        return Draw(name, kind, tree=tree)
+    bounds = _bounds(f, kind, before)
+    values: tuple[Bound, Bound] = (0, 0)
+    ordered = distinct = False
+    if kind != "int":
+        values = _bounds(f, "of", before)
+        distinct = bool(f.opt("distinct", bool))
+    if kind == "list":
+        ordered = bool(f.opt("sorted", bool))
+    f.done()
+    return Draw(name, kind, bounds, values, ordered, distinct)
+
+
+def _bounds(f: Fields, key: str, before: list[str]) -> tuple[Bound, Bound]:
+    """`[low, high]`: each a number, or an expression over earlier values (`len(nums)`)."""
+    pair = f.get(key, list)
+    where = (*f.where, key)
+    if len(pair) != 2:
+        f.spec.fail(where, "must be [low, high]")
+    for bound in pair:
+        if isinstance(bound, bool) or not isinstance(bound, (int, str)):
+            f.spec.fail(where, f"{bound!r} is not a number or an expression")
+        if isinstance(bound, str):
+            try:
+                code = compile(bound, f"small_inputs.{key}", "eval")
+            except SyntaxError as exc:
+                f.spec.fail(where, f"{bound!r} is not an expression: {exc.msg}")
+            unknown = set(code.co_names) - set(before) - set(BOUND_FUNCTIONS)
+            if unknown:
+                f.spec.fail(
+                    where, f"{bound!r} uses {', '.join(sorted(unknown))}: not drawn before it"
+                )
+    low, high = pair
+    if isinstance(low, int) and isinstance(high, int) and low > high:
+        f.spec.fail(where, f"{low} is above {high}")
+    return low, high
+
+
+_KIND_OF_TYPE = {
+    "int": "int",
+    "List[int]": "list",
+    "TreeNode": "tree",
+    "Optional[TreeNode]": "tree",
+}
+
+
+def _match_signature(spec: SpecFile, draws: list[Draw], params: list[Param]) -> None:
+    """Without `build`, the values drawn are the parameters themselves, in kind and name."""
+    drawn = {d.name: d for d in draws}
+    for p in params:
+        if p.name not in drawn:
+            spec.fail(("small_inputs", "draw"), f"missing parameter {p.name!r} (or use `build`)")
+        d = drawn[p.name]
+        wanted = "node_of" if p.node_of else _KIND_OF_TYPE.get(p.type.replace(" ", ""))
+        where = ("small_inputs", "draw", p.name)
+        if wanted is None:
+            spec.fail(where, f"a {p.type} cannot be drawn; draw its parts and `build` it")
+        if d.kind != wanted:
+            spec.fail(where, f"{p.name} is a {p.type}: describe it with `{wanted}`")
+        if p.node_of and d.tree != p.node_of:
+            spec.fail((*where, "node_of"), f"{p.name} is a node of {p.node_of!r}")
+    names = [p.name for p in params]
+    for d in draws:
+        if d.name not in names:
+            where = ("small_inputs", "draw", d.name)
+            spec.fail(where, f"not a parameter (parameters: {', '.join(names)}); or use `build`")

@@ -205,3 +205,66 @@ def test_bad_growth_sections_name_the_key(tmp_path, change, wanted):
 def test_growth_needs_generators(tmp_path):
     text = GOOD.replace("cases:", GROWTH + "cases:")
     assert "`growth` need `generators` source" in spec_error(tmp_path, text)
+
+
+SMALL = """\
+small_inputs:
+  draw:
+    a: {int: [-10, 10]}
+    b: {int: [a, 10]}
+"""
+
+
+def test_small_inputs_are_parsed_in_order_with_their_bounds(tmp_path):
+    path = tmp_path / "add.yaml"
+    path.write_text(GOOD + SMALL)
+    small = load_problem(path).small_inputs
+    assert small is not None and small.build is None and small.sweep > 0
+    assert [(d.name, d.kind, d.bounds) for d in small.draws] == [
+        ("a", "int", (-10, 10)),
+        ("b", "int", ("a", 10)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "message"),
+    [
+        (("a: {int: [-10, 10]}", "a: {int: [-10, 10], of: [1, 2]}"), 25, "unknown key"),
+        (("a: {int: [-10, 10]}", "a: {list: [0, 3]}"), 25, "missing key 'of'"),
+        (("a: {int: [-10, 10]}", "a: {int: [-10, 10], list: [1, 2]}"), 25, "exactly one of"),
+        (("a: {int: [-10, 10]}", "a: {int: [10, -10]}"), 25, "10 is above -10"),
+        (("b: {int: [a, 10]}", "b: {int: [c, 10]}"), 26, "uses c: not drawn before it"),
+        (("b: {int: [a, 10]}", "b: {int: [a +, 10]}"), 26, "is not an expression"),
+        (("b: {int: [a, 10]}", "b: {int: [a]}"), 26, "must be [low, high]"),
+        (("b: {int: [a, 10]}", "b: {list: [0, 2], of: [0, 9]}"), 26, "describe it with `int`"),
+        (("b: {int: [a, 10]}", "c: {int: [a, 10]}"), 24, "missing parameter 'b'"),
+        (("  draw:", "  sweep: -1\n  draw:"), 24, "must be 0 (no sweep)"),
+    ],
+)
+def test_a_broken_small_input_description_names_its_line(tmp_path, change, line, message):
+    found = spec_error(tmp_path, GOOD + SMALL.replace(*change))
+    assert f"add.yaml:{line}: small_inputs" in found and message in found
+
+
+def test_a_node_is_of_a_tree_drawn_before_it(tmp_path):
+    lca = GOOD.replace("- {name: a, type: int}", "- {name: root, type: TreeNode}").replace(
+        "- {name: b, type: int}", "- {name: p, type: TreeNode, node_of: root}"
+    )
+    lca = lca.replace("input: {a: 1, b: 2}", "input: {root: [1, 2], p: 2}")
+    draws = "small_inputs:\n  draw:\n    p: {node_of: root}\n    root: {tree: [1, 3], of: [0, 5]}\n"
+    assert "'root' is not a tree drawn before it" in spec_error(tmp_path, lca + draws)
+    good = "small_inputs:\n  draw:\n    root: {tree: [1, 3], of: [0, 5]}\n    p: {node_of: root}\n"
+    path = tmp_path / "add.yaml"
+    path.write_text(lca + good)
+    assert [d.kind for d in load_problem(path).small_inputs.draws] == ["tree", "node_of"]
+
+
+def test_build_frees_the_draws_from_the_parameters(tmp_path):
+    built = SMALL.replace("b: {int: [a, 10]}", "c: {int: [a, 10]}") + "  build: pair\n"
+    message = spec_error(tmp_path, GOOD + built)
+    assert "`build` function needs `generators`" in message
+    path = tmp_path / "add.yaml"
+    path.write_text(
+        GOOD + built + "generators: |\n  def pair(a, c):\n      return {'a': a, 'b': c}\n"
+    )
+    assert load_problem(path).small_inputs.build == "pair"

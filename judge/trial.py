@@ -10,6 +10,7 @@ an input outside them would mean nothing.
 from __future__ import annotations
 
 import threading
+from collections.abc import Generator
 from typing import Any
 
 from judge import casetext, codecs, verdicts
@@ -145,7 +146,7 @@ def _known_answers(problem: Problem, inputs: list[dict[str, Any]]) -> list[Any]:
     return [known.get(codecs.show([values[n] for n in order])) for values in inputs]
 
 
-class _ReferenceAnswers:
+class ReferenceAnswers:
     """The reference's answers to the inputs the spec does not answer, worked out on a thread
     while the solution runs: both wait on their own sandboxed process, so the runs overlap."""
 
@@ -199,7 +200,7 @@ class _ReferenceAnswers:
 
 def reference_answers(problem: Problem, inputs: list[dict[str, Any]]) -> list[Any]:
     """The right answer to each input: the spec's own, else the reference solution's."""
-    return _ReferenceAnswers(problem, inputs).result()
+    return ReferenceAnswers(problem, inputs).result()
 
 
 def trial(
@@ -214,26 +215,53 @@ def trial(
     """Run `submission` on every input; compare each output with the right answer (`answers`,
     if they are known already: see `reference_answers`). `spare` and `answering` are workers
     started early, for the solution and the reference (their owner closes them)."""
-    shown = [problem.format_input(values) for values in inputs]
     error = compile_error(problem, submission)
     if error is not None:
+        shown = [problem.format_input(values) for values in inputs]
         cases = [TrialCase(s, None, verdict=Verdict.CE, message=error) for s in shown]
         return TrialResult(problem.slug, cases, error)
-    reference = _ReferenceAnswers(problem, inputs, answering) if answers is None else None
+    judged = judge_inputs(problem, submission, inputs, time_scale, spare, answers, answering)
+    return TrialResult(problem.slug, list(judged))
+
+
+def judge_inputs(
+    problem: Problem,
+    submission: Submission,
+    inputs: list[dict[str, Any]],
+    time_scale: float = 1.0,
+    spare: Worker | None = None,
+    answers: list[Any] | None = None,
+    answering: Worker | None = None,
+) -> Generator[TrialCase, None, None]:
+    """Each input judged, in order, as the solution gets through them (a file that compiles:
+    see `compile_error`). Stopping early stops the run: `judge stress` wants only the first
+    input that fails."""
+    reference = ReferenceAnswers(problem, inputs, answering) if answers is None else None
     names = tuple(p.name for p in problem.params)
     prepared = [
         PreparedCase(f"case {i + 1}", pack_args(problem, values), None, names)
         for i, values in enumerate(inputs)
     ]
     run_limits = limits_for(problem, time_scale)
-    outcomes = list(Execution(problem, submission, prepared, run_limits, True, spare).outcomes())
+    outcomes = Execution(problem, submission, prepared, run_limits, True, spare).outcomes()
+    expected: list[Any] | None = answers
+    last: Outcome | None = None
+    try:
+        for outcome in outcomes:
+            if expected is None:
+                assert reference is not None
+                expected = reference.result()  # the reference ran meanwhile, in parallel
+            last = outcome
+            shown = problem.format_input(inputs[outcome.index])
+            yield _compare(problem, shown, expected[outcome.index], outcome)
+    finally:
+        outcomes.close()
     # A file that fails while loading runs no case at all: each gets that same verdict.
-    while len(outcomes) < len(inputs):
-        failed = outcomes[-1]
-        outcomes.append(Outcome(len(outcomes), failed.verdict, None, 0.0, failed.message))
-    expected = reference.result() if reference is not None else answers or []
-    cases = [_compare(problem, s, e, o) for s, e, o in zip(shown, expected, outcomes)]
-    return TrialResult(problem.slug, cases)
+    if last is not None and last.index + 1 < len(inputs):
+        assert expected is not None
+        for index in range(last.index + 1, len(inputs)):
+            failed = Outcome(index, last.verdict, None, 0.0, last.message)
+            yield _compare(problem, problem.format_input(inputs[index]), expected[index], failed)
 
 
 def _compare(problem: Problem, shown: str, expected: Any, outcome: Outcome) -> TrialCase:

@@ -153,6 +153,7 @@ def cli() -> None:
         judge run container-with-most-water.py      your output on the examples
         judge submit container-with-most-water.py   the verdict
         judge watch container-with-most-water.py    judge again on every save
+        judge stress container-with-most-water.py   the smallest input it fails
         judge growth container-with-most-water.py   how its time grows with n
         judge history                               what you submitted, newest first
         judge stats                                 what you solved, and your days of practice
@@ -374,6 +375,80 @@ def watch(
             session.close()
         spare.close()
     sys.exit(EXIT_OK)
+
+
+@cli.command()
+@click.argument("file", type=NonEmptyPath(dir_okay=False))
+@click.option(
+    "--problem", "slug", metavar="SLUG", callback=_not_empty, help="The problem to test against."
+)
+@click.option(
+    "--seed",
+    type=click.IntRange(min=0),
+    help="Draw the inputs from this seed (default: a new one, printed): the same seed gives "
+    "the same inputs and the same result.",
+)
+@click.option(
+    "--max-examples",
+    type=click.IntRange(min=1),
+    default=1000,
+    show_default=True,
+    help="Random inputs to try before saying no difference was found.",
+)
+@time_scale_option
+@json_option
+@problems_option
+@_guarded
+def stress(
+    file: str,
+    slug: str | None,
+    seed: int | None,
+    max_examples: int,
+    time_scale: float,
+    as_json: bool,
+    problem_dirs: tuple[str, ...],
+) -> None:
+    """Find the smallest input on which FILE and the reference solution differ.
+
+    Runs FILE and the reference on random small valid inputs of the problem, compared as a
+    submission is, and shrinks the first input that shows a difference or a crash to the
+    smallest that still does: fewer elements first, then smaller values. It is printed in
+    LeetCode's text, ready for `judge run --case`, with both answers (or the traceback) and
+    the seed that reproduces it. Exit status 0 when no difference is found (which proves
+    nothing), 1 when one is.
+
+    Example:
+
+    \b
+        judge stress sliding-window-maximum.py
+        judge stress lca.py --problem lowest-common-ancestor --seed 7
+        judge stress merge-sorted-array.py --max-examples 5000 --json
+    """
+    from judge.sandbox import Worker
+
+    # Started first, so that the workers' start-up overlaps with loading the judge itself: one
+    # for the solution, one for the reference's answers.
+    with Worker() as spare, Worker() as answering:
+        from judge import runner
+
+        catalog = _catalog(problem_dirs)
+        result = runner.stress(
+            catalog, file, slug, seed, max_examples, time_scale, spare, answering
+        )
+    if as_json:
+        from judge import jsonout
+
+        jsonout.emit(jsonout.stress_result(result))
+    else:
+        import shlex
+
+        from judge import report
+
+        named = shlex.quote(file)
+        if slug and slug != os.path.splitext(os.path.basename(file))[0]:
+            named += f" --problem {slug}"
+        report.render_stress(report.console(), result, named)
+    sys.exit(EXIT_VERDICT if result.found or result.compile_error else EXIT_OK)
 
 
 @cli.command(name="all")

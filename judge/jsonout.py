@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from judge.results import RunResult
+from judge.results import RunResult, Verdict
 
 if TYPE_CHECKING:
     from judge.calibration import Calibration
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from judge.growth import GrowthResult
     from judge.history import Entry, Repair
     from judge.stats import Stats
+    from judge.stress import StressResult
     from judge.trial import TrialResult
     from judge.verify import Check
 
@@ -133,6 +134,33 @@ def growth(result: GrowthResult) -> dict[str, Any]:
         },
         "slower": result.slower,
         "compile_error": result.compile_error,
+    }
+
+
+def stress_result(result: StressResult) -> dict[str, Any]:
+    """What a stress test found (`judge stress --json`): the shrunk failing input, or none."""
+    case = result.case
+    verdict = None
+    if case is not None:
+        verdict = (case.verdict or Verdict.WA).value
+    elif result.compile_error is not None:
+        verdict = Verdict.CE.value
+    message = result.compile_error or ""
+    if case is not None:
+        message = "\n".join([case.message, *case.traceback]) if case.traceback else case.message
+    return {
+        "problem": result.problem,
+        "found": result.found,
+        "examples_run": result.examples_run,
+        "input": None if case is None else case.input,
+        "expected": None if case is None else case.expected,
+        "output": None if case is None else case.output,
+        "verdict": verdict,
+        "seed": result.seed,
+        "size": result.size,
+        "shrunk_from": result.original_size,
+        "message": message,
+        "stdout": "" if case is None else case.stdout,
     }
 
 

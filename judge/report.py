@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from judge.growth import Curve, FamilyGrowth, GrowthResult
     from judge.history import Entry, Repair
     from judge.stats import Stats
-    from judge.trial import TrialResult
+    from judge.stress import StressResult
+    from judge.trial import TrialCase, TrialResult
 
 _STYLE = {
     Verdict.AC: "bold green",
@@ -117,17 +118,22 @@ def render_result(out: Console, result: RunResult, command: str | None = None) -
 
 
 def _fields(
-    out: Console, rows: list[tuple[str, str | Text]], traceback: Sequence[str], stdout: str
+    out: Console,
+    rows: list[tuple[str, str | Text]],
+    traceback: Sequence[str],
+    stdout: str,
+    commands: Sequence[tuple[str, str]] = (),
 ) -> Text:
     """Labelled values (Input, Output, ...), then the traceback and what the code printed; a
-    long value folds under itself. Plain text, not a table: `rich.table` adds 10 ms to a
-    command's start."""
+    long value folds under itself. Then `commands`, never folded, so that a copy of one is one
+    line (print the result with `soft_wrap`). Plain text, not a table: `rich.table` adds 10 ms
+    to a command's start."""
     rows = list(rows)
     if traceback:
         rows.append(("Traceback", Text("\n".join(traceback))))
     if stdout:
         rows.append(("Stdout", Text(stdout.rstrip("\n"))))
-    indent = max(len(label) for label, _ in rows) + 2
+    indent = max(len(label) for label, _ in [*rows, *commands]) + 2
     width = max(out.width - indent, 20)
     shown = Text()
     for label, value in rows:
@@ -136,6 +142,9 @@ def _fields(
             shown.append(label.ljust(indent) if i == 0 else " " * indent, style="bold")
             shown.append_text(line)
             shown.append("\n")
+    for label, command in commands:
+        shown.append(label.ljust(indent), style="bold")
+        shown.append(f"{command}\n")
     shown.rstrip()
     return shown
 
@@ -159,17 +168,58 @@ def render_trial(out: Console, result: TrialResult) -> None:
         if case.verdict in (None, Verdict.TLE):
             head.append(f"  {ms(case.time_ms)}", style="dim")
         out.print(head)
-        rows: list[tuple[str, str | Text]] = [("Input", _cut(case.input))]
-        if case.verdict is None:
-            rows.append(("Output", _cut(codecs.show(case.output))))
-        rows.append(("Expected", _cut(codecs.show(case.expected))))
-        if case.message and (case.verdict is None or case.message != case.verdict.label):
-            rows.append(("Message", Text(case.message)))
-        out.print(_fields(out, rows, case.traceback, case.stdout))
+        out.print(_fields(out, _trial_rows(case), case.traceback, case.stdout))
     out.print()
     style = "bold green" if result.matched == result.total else "bold red"
     noun = "output matches" if result.total == 1 else "outputs match"
     out.print(Text(f"{result.matched}/{result.total} {noun} the expected answer", style=style))
+
+
+def _trial_rows(case: TrialCase) -> list[tuple[str, str | Text]]:
+    """An input run by `judge run` (or `judge stress`): the input, both answers, what differs."""
+    rows: list[tuple[str, str | Text]] = [("Input", _cut(case.input))]
+    if case.verdict is None:
+        rows.append(("Output", _cut(codecs.show(case.output))))
+    rows.append(("Expected", _cut(codecs.show(case.expected))))
+    if case.message and (case.verdict is None or case.message != case.verdict.label):
+        rows.append(("Message", Text(case.message)))
+    return rows
+
+
+def render_stress(out: Console, result: StressResult, file: str) -> None:
+    """`judge stress`: the smallest failing input found, how to run it and how to find it
+    again; or how many inputs showed no difference. `file`: the file as a command names it."""
+    import shlex
+
+    again = f"judge stress {file} --seed {result.seed}"
+    if result.compile_error is not None:
+        out.print(verdict_text(Verdict.CE).append(f"  {result.problem}", style="bold"))
+        out.print(_fields(out, [("Message", Text(result.compile_error))], [], ""))
+        return
+    case = result.case
+    if case is None:
+        out.print(
+            Text(
+                f"{result.problem}: no difference found in {result.examples_run} inputs", "bold"
+            ).append(f"  (seed {result.seed})", style="dim")
+        )
+        return
+    head = verdict_text(case.verdict or Verdict.WA).append(f"  {result.problem}", style="bold")
+    shrunk = (
+        f"shrunk from {result.original_size} to {result.size} elements"
+        if result.original_size != result.size
+        else f"{result.size} elements"
+    )
+    head.append(
+        f"  on random input {result.examples_run} of seed {result.seed}, {shrunk}", style="dim"
+    )
+    out.print(head)
+    commands = [
+        ("Run it", f"judge run {file} --case {shlex.quote(case.input)}"),
+        ("Again", again),
+    ]
+    shown = _fields(out, _trial_rows(case), case.traceback, case.stdout, commands)
+    out.print(shown, soft_wrap=True)  # folded already, except the commands
 
 
 def render_watched(out: Console, name: str, result: RunResult | TrialResult) -> None:

@@ -17,6 +17,7 @@ from judge.submission import Submission, read_submission
 
 if TYPE_CHECKING:
     from judge.growth import GrowthResult
+    from judge.stress import StressResult
     from judge.trial import TrialResult
 
 
@@ -110,6 +111,27 @@ def growth(
     problem = infer_problem(catalog, submission, slug)
     budget = growth.BUDGET_S if budget_s is None else budget_s
     return growth.measure_file(problem, submission, families, budget, progress)
+
+
+def stress(
+    catalog: Catalog,
+    path: str | Path,
+    slug: str | None = None,
+    seed: int | None = None,
+    max_examples: int = 1000,
+    time_scale: float = 1.0,
+    spare: Worker | None = None,
+    answering: Worker | None = None,
+) -> StressResult:
+    """Stress test one file against its problem's reference on random small inputs (a new
+    seed unless one is given), shrinking the first that fails. `spare` and `answering`:
+    workers started early for the solution and the reference."""
+    from judge import stress as stressing  # only this command needs it
+
+    submission = read_submission(path)
+    problem = infer_problem(catalog, submission, slug)
+    seed = stressing.new_seed() if seed is None else seed
+    return stressing.stress(problem, submission, seed, max_examples, time_scale, spare, answering)
 
 
 def collect(catalog: Catalog, folder: str | Path | None) -> tuple[list[Entry], list[Path]]:

@@ -361,4 +361,3 @@ def size(problem: Problem, values: dict[str, Any]) -> int:
         if p.node_of is None and isinstance(value, list):
             total += sum(1 for v in value if v is not None)
     return total
-

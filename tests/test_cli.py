@@ -220,6 +220,8 @@ def test_readme_starts_with_the_two_commands():
         (["show", ""], "SLUG"),
         (["verify", "merge-sorted-array", "--trials", "-1"], "--trials"),
         (["all", "-j", "0"], "--jobs"),
+        (["stress", str(TWO_POINTERS), "--seed", "-1"], "--seed"),
+        (["stress", str(TWO_POINTERS), "--max-examples", "0"], "--max-examples"),
     ],
 )
 def test_bad_values_exit_2_naming_the_option(invoke, args, named):

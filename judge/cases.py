@@ -11,11 +11,14 @@ from typing import Any
 from judge.codecs import dump, load
 from judge.errors import ProblemError
 from judge.protocol import FileSpan
-from judge.spec import Problem, check_input
+from judge.spec import SWEEP_CASE, Problem, check_input
 
 # marshal reads a 10^5-number input three times faster than JSON. Version 2 has no shared
 # references, so two equal lists in one input arrive as two lists, as they would from JSON.
 MARSHAL_VERSION = 2
+# A case's packed arguments are a marshalled list; a batch of inputs judged as one case (the
+# small-input sweep) is a marshalled tuple of them: its first byte says which (`is_batch`).
+_BATCH_MARKS = (b"(", b")")  # marshal's tuple and small tuple
 
 
 @dataclass
@@ -37,10 +40,23 @@ class PreparedCase:
         """What the worker is given: where the arguments lie, if they are in a file."""
         return self.span or self.payload
 
+    @property
+    def batch(self) -> bool:
+        """Whether the case is a batch of inputs, judged as one (the small-input sweep)."""
+        return is_batch(self.payload)
+
     @cached_property
     def input(self) -> dict[str, Any]:
-        """The input by parameter name (decoded only when someone needs to show it)."""
-        return dict(zip(self.params, marshal.loads(self.payload)))
+        """The input by parameter name (decoded only when someone needs to show it); for a
+        batch, its first input."""
+        return self.inputs[0]
+
+    @cached_property
+    def inputs(self) -> list[dict[str, Any]]:
+        """Every input of the case: one, or a batch's, in order."""
+        written = marshal.loads(self.payload)
+        parts = written if type(written) is tuple else [written]
+        return [dict(zip(self.params, part)) for part in parts]
 
     @property
     def expected(self) -> Any:
@@ -48,10 +64,10 @@ class PreparedCase:
         return None if self.answer is None else load(self.answer)
 
 
-def pack_args(problem: Problem, values: dict[str, Any]) -> bytes:
-    """The arguments of one case in parameter order, marshalled: the form the worker reads.
-    After them comes, for each `node_of` parameter, the position of its node in its tree's
-    level order (see `codecs.build_args`): found once here, not by a search on every run."""
+def _written(problem: Problem, values: dict[str, Any]) -> list[Any]:
+    """The arguments of one input in parameter order, then, for each `node_of` parameter, the
+    position of its node in its tree's level order (see `codecs.build_args`): found once here,
+    not by a search on every run."""
     written = [values[p.name] for p in problem.params]
     for p in problem.params:
         if p.node_of is not None:
@@ -59,7 +75,24 @@ def pack_args(problem: Problem, values: dict[str, Any]) -> bytes:
                 written.append(values[p.node_of].index(values[p.name]))
             except (ValueError, AttributeError):
                 written.append(-1)  # not in the tree: the worker reports it
-    return marshal.dumps(written, MARSHAL_VERSION)
+    return written
+
+
+def pack_args(problem: Problem, values: dict[str, Any]) -> bytes:
+    """The arguments of one case, marshalled: the form the worker reads."""
+    return marshal.dumps(_written(problem, values), MARSHAL_VERSION)
+
+
+def pack_batch(problem: Problem, inputs: list[dict[str, Any]]) -> bytes:
+    """Many inputs as one case: the worker calls the method on each and answers with the list
+    of its answers. One case of 2000 tiny inputs costs the worker a fraction of what 2000
+    cases would, and shows as one line of a result."""
+    return marshal.dumps(tuple(_written(problem, values) for values in inputs), MARSHAL_VERSION)
+
+
+def is_batch(payload: bytes | memoryview) -> bool:
+    """Whether packed arguments are a batch (`pack_batch`) rather than one input."""
+    return bytes(payload[:1]) in _BATCH_MARKS
 
 
 def hand_cases(problem: Problem) -> list[PreparedCase]:
@@ -114,14 +147,23 @@ def generate(problem: Problem, name: str, rng: random.Random, args: dict, what: 
     return pack_args(problem, values)
 
 
+def generated_names(problem: Problem) -> list[str]:
+    """The names of the cases made from the spec, in order: the small-input sweep, if the
+    spec describes small inputs, then its generated cases."""
+    small = problem.small_inputs
+    sweep = [SWEEP_CASE] if small is not None and small.sweep > 0 else []
+    return sweep + [g.name for g in problem.generated]
+
+
 def generate_inputs(problem: Problem) -> list[tuple[str, bytes]]:
-    """Run the spec's generators: (case name, packed arguments) for every generated case."""
-    return [
-        (
-            g.name,
-            generate(
-                problem, g.generator, random.Random(g.seed), g.args, f"generated case {g.name!r}"
-            ),
-        )
-        for g in problem.generated
-    ]
+    """(case name, packed arguments) for every case made from the spec (`generated_names`):
+    the sweep of small inputs drawn from `small_inputs`, then the generated cases."""
+    made = []
+    if generated_names(problem)[:1] == [SWEEP_CASE]:
+        from judge.smallinputs import Drawer  # the sweep is drawn once, then cached
+
+        made.append((SWEEP_CASE, pack_batch(problem, Drawer(problem).sweep())))
+    for g in problem.generated:
+        what = f"generated case {g.name!r}"
+        made.append((g.name, generate(problem, g.generator, random.Random(g.seed), g.args, what)))
+    return made

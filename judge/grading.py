@@ -35,6 +35,7 @@ class Outcome:
     message: str = ""
     traceback: tuple[str, ...] = ()
     stdout: str = ""
+    part: int | None = None  # the input of a batch it failed on, if the worker said
 
     @cached_property
     def output(self) -> Any:
@@ -206,6 +207,7 @@ class Execution:
             decision.message,
             decision.traceback,
             stdout,
+            getattr(got.message, "part", None),
         )
 
 
@@ -288,10 +290,15 @@ def _judge_outcomes(
     out_type = problem.output_type
     for outcome in outcomes:
         case = cases[outcome.index]
-        verdict, message = outcome.verdict, outcome.message
+        verdict, message, part = outcome.verdict, outcome.message, outcome.part
         if verdict is None:
             assert outcome.raw is not None
-            verdict, message = verdicts.of_answer(case.answer, outcome.raw, out_type, check)
+            if case.batch:
+                verdict, message, part = verdicts.of_batch(
+                    case.answer, outcome.raw, out_type, check
+                )
+            else:
+                verdict, message = verdicts.of_answer(case.answer, outcome.raw, out_type, check)
         if verdict is Verdict.CE:
             result.verdict = Verdict.CE
             result.failure = Failure(None, None, None, None, message)
@@ -300,18 +307,34 @@ def _judge_outcomes(
         result.cases.append(case_result)
         if verdict is not Verdict.AC and result.failure is None:
             result.verdict = verdict
-            result.failure = Failure(
-                case.name,
-                problem.format_input(case.input),
-                case.expected,
-                outcome.output if verdict is Verdict.WA else None,
-                message or verdict.label,
-                outcome.stdout,
-                list(outcome.traceback),
-            )
+            result.failure = _failure(problem, case, outcome, verdict, message, part)
         yield CaseDone(outcome.index, case_result)
         if verdict is not Verdict.AC and not all_cases:
             break
+
+
+def _failure(
+    problem: Problem,
+    case: PreparedCase,
+    outcome: Outcome,
+    verdict: Verdict,
+    message: str,
+    part: int | None,
+) -> Failure:
+    """What to show of a failing case: for a batch, the one input that failed, named after it
+    (`small-sweep-0137`), or no input when the batch failed as a whole (a time limit)."""
+    output = outcome.output if verdict is Verdict.WA else None
+    name, expected = case.name, case.expected
+    shown: str | None = problem.format_input(case.input)
+    if case.batch:
+        shown = None
+        if part is not None and part < len(case.inputs):
+            name = f"{case.name}-{part + 1:04d}"
+            shown = problem.format_input(case.inputs[part])
+            expected = None if expected is None else expected[part]
+            output = None if output is None else output[part]
+    message = message or verdict.label
+    return Failure(name, shown, expected, output, message, outcome.stdout, list(outcome.traceback))
 
 
 def run_outputs(

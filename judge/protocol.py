@@ -186,15 +186,24 @@ class Unrunnable(Record):
 
 
 class Raised(Record):
-    """The solution's code raised: while the file loaded (`index` None) or on a case."""
+    """The solution's code raised: while the file loaded (`index` None) or on a case (on its
+    input `part`, for a batch)."""
 
-    __slots__ = ("cpu_ns", "failure", "index", "stdout_end")
+    __slots__ = ("cpu_ns", "failure", "index", "part", "stdout_end")
 
-    def __init__(self, index: int | None, cpu_ns: int, stdout_end: int, failure: Failure) -> None:
+    def __init__(
+        self,
+        index: int | None,
+        cpu_ns: int,
+        stdout_end: int,
+        failure: Failure,
+        part: int | None = None,
+    ) -> None:
         self.index = index
         self.cpu_ns = cpu_ns
         self.stdout_end = stdout_end
         self.failure = failure
+        self.part = part
 
 
 class Answered(Record):
@@ -210,15 +219,19 @@ class Answered(Record):
 
 
 class Unfit(Record):
-    """A case returned something that is not of the declared type (no answer follows)."""
+    """A case returned something that is not of the declared type (no answer follows); for a
+    batch, on its input `part`."""
 
-    __slots__ = ("cpu_ns", "index", "reason", "stdout_end")
+    __slots__ = ("cpu_ns", "index", "part", "reason", "stdout_end")
 
-    def __init__(self, index: int, cpu_ns: int, stdout_end: int, reason: str) -> None:
+    def __init__(
+        self, index: int, cpu_ns: int, stdout_end: int, reason: str, part: int | None = None
+    ) -> None:
         self.index = index
         self.cpu_ns = cpu_ns
         self.stdout_end = stdout_end
         self.reason = reason
+        self.part = part
 
 
 class TimedAgain(Record):
@@ -263,8 +276,12 @@ def encode_message(message: Message) -> bytes:
         else:
             wire = {"t": "err", "i": m.index, "cpu": m.cpu_ns, "so": m.stdout_end}
         wire.update(kind=f.kind.value, exc=f.exception, msg=f.text, tb=list(f.traceback))
+        if m.part is not None:
+            wire["p"] = m.part
     elif type(m) is Unfit:
         wire = {"t": "bad", "i": m.index, "cpu": m.cpu_ns, "so": m.stdout_end, "msg": m.reason}
+        if m.part is not None:
+            wire["p"] = m.part
     elif type(m) is TimedAgain:
         wire = {"t": "again", "i": m.index, "cpu": m.cpu_ns, "so": m.stdout_end}
     elif type(m) is Ready:
@@ -285,6 +302,11 @@ def _int(wire: dict, key: str) -> int:
     if type(value) is not int or value < 0:
         raise Garbled(f"{key!r} is not a count")
     return value
+
+
+def _part(wire: dict) -> int | None:
+    """The input of a batch a message is about, if it is about one."""
+    return _int(wire, "p") if "p" in wire else None
 
 
 def _str(wire: dict, key: str) -> str:
@@ -324,9 +346,11 @@ def decode_message(line: bytes | bytearray) -> Message:
             _str(wire, "msg"),
             tuple(line for line in lines if type(line) is str),
         )
-        return Raised(index, cpu, _int(wire, "so"), failure)
+        return Raised(index, cpu, _int(wire, "so"), failure, _part(wire))
     if kind == "bad":
-        return Unfit(_int(wire, "i"), _int(wire, "cpu"), _int(wire, "so"), _str(wire, "msg"))
+        return Unfit(
+            _int(wire, "i"), _int(wire, "cpu"), _int(wire, "so"), _str(wire, "msg"), _part(wire)
+        )
     if kind == "again":
         again_ns = None if wire.get("cpu") is None else _int(wire, "cpu")
         return TimedAgain(_int(wire, "i"), again_ns, _int(wire, "so"))

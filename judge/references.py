@@ -14,7 +14,7 @@ from pathlib import Path
 
 from judge import calibration
 from judge.cache import cache_dir, code_version, key, map_entry, write_entry
-from judge.cases import PreparedCase, generate_inputs, hand_cases
+from judge.cases import PreparedCase, generate_inputs, generated_names, hand_cases
 from judge.errors import ProblemError
 from judge.protocol import FileSpan
 from judge.spec import Problem
@@ -52,7 +52,7 @@ def _read(path: Path, hand: list[PreparedCase], problem: Problem) -> list[Prepar
         if head["format"] != _FORMAT or head["hand"] != [c.name for c in hand]:
             return None
         names = head["generated"]
-        if names != [g.name for g in problem.generated]:
+        if names != generated_names(problem):
             return None
         payloads, answers, times = head["payloads"], head["answers"], head["reference_ms"]
         if not len(payloads) == len(answers) == len(names):
@@ -114,7 +114,7 @@ def cached_cases(problem: Problem) -> list[PreparedCase] | None:
     None: reading them never runs a solution."""
     hand, path = _locate(problem)
     if path is None:
-        return None if problem.generated else hand
+        return None if generated_names(problem) else hand
     return _read(path, hand, problem)
 
 
@@ -123,7 +123,7 @@ def prepare_cases(problem: Problem) -> list[PreparedCase]:
     expected answers and the reference's CPU time on each."""
     hand, path = _locate(problem)
     if path is None:
-        if problem.generated:
+        if generated_names(problem):
             raise ProblemError(f"{problem.slug}: reference solution not found: {problem.reference}")
         return hand  # nothing to compare speed with, and nothing to compute
     cached = _read(path, hand, problem)

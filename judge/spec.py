@@ -21,6 +21,7 @@ DRAW_KINDS = ("int", "list", "tree", "node_of")
 # The functions a bound of a small-input description may call, besides earlier values.
 BOUND_FUNCTIONS = {"len": len, "sum": sum, "min": min, "max": max, "abs": abs}
 SWEEP_INPUTS = 2000  # inputs in a problem's small-input sweep, unless its spec says otherwise
+SWEEP_CASE = "small-sweep"  # the sweep's case, judged after the hand-written ones
 
 
 @dataclass(frozen=True)
@@ -269,6 +270,10 @@ def parse(path: Path, raw: bytes | None = None) -> Problem:
         spec.fail(
             ("generators",), "generated cases, `verify` and `growth` need `generators` source"
         )
+    if problem.small_inputs and problem.small_inputs.sweep:
+        taken = [c.name for c in problem.cases] + [g.name for g in problem.generated]
+        if SWEEP_CASE in taken:
+            spec.fail(("cases",), f"{SWEEP_CASE!r} names the small-input sweep; rename the case")
     if problem.small_inputs and problem.small_inputs.build and not problem.generators:
         spec.fail(("small_inputs", "build"), "a `build` function needs `generators` source")
     if not problem.cases and not problem.generated:

@@ -195,6 +195,32 @@ def of_answer(
     return (Verdict.AC, "") if compared.ok else (Verdict.WA, compared.hint)
 
 
+def of_batch(
+    expected: bytes | bytearray | memoryview | None,
+    answer: bytes | bytearray,
+    out_type: codecs.Type,
+    check: Callable[[Any, Any], Any],
+) -> tuple[Verdict, str, int | None]:
+    """The verdict on a batch's answers (one per input, `cases.pack_batch`), and the first
+    input whose answer is wrong. The same bytes as expected are accepted without decoding."""
+    if expected is not None and len(answer) == len(expected) and answer == bytes(expected):
+        return Verdict.AC, "", None
+    try:
+        outputs = codecs.load(answer)
+    except ValueError:
+        return Verdict.RE, GARBLED, None
+    wanted = [] if expected is None else codecs.load(expected)
+    if not isinstance(outputs, list) or len(outputs) != len(wanted):
+        return Verdict.RE, GARBLED, None
+    for part, (want, output) in enumerate(zip(wanted, outputs)):
+        if not codecs.conforms(output, out_type):
+            return Verdict.WA, f"the answer is not a {codecs.type_name(out_type)}", part
+        compared = check(want, output)
+        if not compared.ok:
+            return Verdict.WA, compared.hint, part
+    return Verdict.AC, "", None
+
+
 def of_run(verdict: Verdict, peak_memory_mb: float, memory_mb: int) -> tuple[Verdict, str] | None:
     """A different verdict for the whole run, with its message, or None: an accepted run
     whose peak memory went over the limit is MLE."""

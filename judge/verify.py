@@ -68,7 +68,12 @@ def check_constraints(problem: Problem) -> Check:
         return Check(problem.slug, name, False, "the spec has no verify.validate function")
     validate = generator_function(problem, problem.validator, "verify.validate")
     inputs = [(c.name, c.input) for c in problem.cases]
-    inputs += [(case, marshal.loads(args)) for case, args in generate_inputs(problem)]
+    for case, args in generate_inputs(problem):
+        written = marshal.loads(args)
+        if type(written) is tuple:  # a batch: each of its inputs, named as a failure names it
+            inputs += [(f"{case}-{i + 1:04d}", part) for i, part in enumerate(written)]
+        else:
+            inputs.append((case, written))
     if problem.growth:
         from judge import ladders
 

@@ -205,22 +205,37 @@ def run(channel: _Channel, call: protocol.Call, cases: list, scope: dict) -> Aga
         # The collector is off while inputs are built (10^5 fresh tree nodes would trigger full
         # collections costing more than many solutions), then what exists so far is frozen: the
         # solution runs with the collector on, but is not charged for scanning the judge's own
-        # objects and its inputs, so its time does not depend on how big they are.
+        # objects and its inputs, so its time does not depend on how big they are. A batch
+        # (a tuple of inputs, `cases.pack_batch`) gives one list of arguments per input.
         gc.disable()
         gc.unfreeze()
-        args = codecs.build_args(_unmarshal(line), params, names)
+        written = _unmarshal(line)
+        if type(written) is tuple:
+            args = [codecs.build_args(part, params, names) for part in written]
+        else:
+            args = codecs.build_args(written, params, names)
         gc.freeze()
         gc.enable()
         return args
+
+    def answer_of(args: list, result: object) -> object:
+        if out_kind == "in_place":
+            return codecs.plain(args[out_arg], out_type)
+        if out_kind == "node":
+            return codecs.node_val(result)
+        return codecs.plain(result, out_type)
 
     def again(index: int) -> int | None:
         _KEPT.clear()  # a second run must not be measured with the last case's data still held
         try:
             args = inputs(cases[index])
             start = _thread_ns(), _process_ns()
-            result = getattr(cls(), method)(*args)
+            if _is_batch(cases[index]):
+                results = [getattr(cls(), method)(*part) for part in args]
+            else:
+                results = getattr(cls(), method)(*args)
             spent = _spent(start)  # before the answer is freed, as on the first run
-            del result
+            del results
             return spent
         except BaseException:
             return None
@@ -233,6 +248,10 @@ def run(channel: _Channel, call: protocol.Call, cases: list, scope: dict) -> Aga
         except Exception as exc:
             channel.send(protocol.BadInput(index, f"bad case input: {exc}"))
             return None
+        if _is_batch(line):
+            if not _run_batch(channel, index, cls, method, args, answer_of, filename):
+                return None
+            continue
         start = _thread_ns(), _process_ns()
         try:
             result = getattr(cls(), method)(*args)
@@ -245,12 +264,7 @@ def run(channel: _Channel, call: protocol.Call, cases: list, scope: dict) -> Aga
         end = _flush()
         gc.disable()  # turning a big answer into plain data allocates too
         try:
-            if out_kind == "in_place":
-                output = codecs.plain(args[out_arg], out_type)
-            elif out_kind == "node":
-                output = codecs.node_val(result)
-            else:
-                output = codecs.plain(result, out_type)
+            output = answer_of(args, result)
             answer = codecs.dump(output, out_type)
         except codecs.AnswerTypeError as exc:
             channel.send(protocol.Unfit(index, spent, end, str(exc)))
@@ -263,6 +277,52 @@ def run(channel: _Channel, call: protocol.Call, cases: list, scope: dict) -> Aga
     # few ms for a 10^5-node tree.
     _KEPT.append((args, result, output))
     return again
+
+
+def _is_batch(line: bytes | memoryview) -> bool:
+    """Whether a case's packed arguments are a batch of inputs: a marshalled tuple."""
+    return bytes(line[:1]) in (b"(", b")")
+
+
+def _run_batch(
+    channel: _Channel,
+    index: int,
+    cls: type,
+    method: str,
+    argsets: list,
+    answer_of: Callable[[list, object], object],
+    filename: str,
+) -> bool:
+    """Call the method on every input of a batch, each with a fresh `Solution()`, timed as one
+    case; report the list of answers, or the first input that failed (`part`). Returns whether
+    the run goes on (it does after an answer of the wrong type, as for one input)."""
+    results = []
+    start = _thread_ns(), _process_ns()
+    for part, args in enumerate(argsets):
+        try:
+            results.append(getattr(cls(), method)(*args))
+        except BaseException as exc:
+            spent = _spent(start)
+            end = _flush()
+            channel.send(protocol.Raised(index, spent, end, _failure(exc, filename), part))
+            return False
+    spent = _spent(start)
+    end = _flush()
+    gc.disable()  # turning answers into plain data allocates too
+    outputs: list = []  # as many as are done: the next is the one that fails, if one does
+    try:
+        for args, result in zip(argsets, results):
+            outputs.append(answer_of(args, result))
+        answer = codecs.dump(outputs)
+    except codecs.AnswerTypeError as exc:
+        channel.send(protocol.Unfit(index, spent, end, str(exc), len(outputs)))
+        return True
+    except BaseException as exc:
+        failure = _failure(exc, filename)
+        channel.send(protocol.Raised(index, spent, end, failure, len(outputs)))
+        return False
+    channel.send(protocol.Answered(index, spent, end, len(answer)), answer)
+    return True
 
 
 def _serve_again(leash: int, channel: _Channel, again: Again | None) -> None:

@@ -32,7 +32,11 @@ MESSAGES = {
     "raised": Raised(2, 1500, 9, Failure(FailureKind.EXCEPTION, "KeyError", "'x'", ("line 4",))),
     "answered": Answered(0, 123456, 0, 42),
     "answered-nothing": Answered(1, 0, 0, 0),
+    "raised-in-a-batch": Raised(
+        0, 80, 2, Failure(FailureKind.EXCEPTION, "IndexError", "out of range"), part=136
+    ),
     "unfit": Unfit(5, 10, 0, "returned str, expected int"),
+    "unfit-in-a-batch": Unfit(3, 10, 0, "returned str, expected int", part=0),
     "timed-again": TimedAgain(7, 999, 0),
     "timed-again-failed": TimedAgain(7, None, 0),
     "bad-input": BadInput(0, "bad case input: no node with value 7"),
@@ -57,6 +61,7 @@ def test_every_message_round_trips_as_one_line(message):
         b'{"t": "ok", "i": 0, "cpu": -5, "so": 0}',
         b'{"t": "ok", "i": 0, "cpu": 1, "so": 0, "n": -1}',
         b'{"t": "ok", "i": true, "cpu": 1, "so": 0}',
+        b'{"t": "bad", "i": 0, "cpu": 1, "so": 0, "msg": "", "p": -1}',
         b'{"t": "err", "i": 0, "cpu": 1, "so": 0, "kind": "boom", "exc": "E", "msg": ""}',
         b'{"t": "accepted"}',
         b'{"t": "hello", "pid": 1, "protections": "all"}',

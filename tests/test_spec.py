@@ -268,3 +268,8 @@ def test_build_frees_the_draws_from_the_parameters(tmp_path):
         GOOD + built + "generators: |\n  def pair(a, c):\n      return {'a': a, 'b': c}\n"
     )
     assert load_problem(path).small_inputs.build == "pair"
+
+
+def test_the_sweeps_case_name_is_taken(tmp_path):
+    taken = GOOD.replace("  - name: one", "  - name: small-sweep") + SMALL
+    assert "'small-sweep' names the small-input sweep" in spec_error(tmp_path, taken)

@@ -1,0 +1,75 @@
+"""The small-input sweep: thousands of small inputs judged as one case, a failure named after
+the one input that broke, and bugs today's other cases let through caught by it."""
+
+from __future__ import annotations
+
+from conftest import write
+from judge.cases import PreparedCase, is_batch, pack_args, pack_batch
+from judge.grading import Finished, grade
+from judge.references import prepare_cases
+from judge.results import Verdict
+from judge.spec import SWEEP_CASE
+from judge.submission import read_submission
+
+SLUG = "kth-largest-element"
+def judged(problem, path, cases):
+    events = list(grade(problem, read_submission(path), cases, all_cases=True))
+    assert isinstance(events[-1], Finished)
+    return events[-1].result
+
+
+def test_every_problem_meets_its_sweep_after_the_hand_written_cases(catalog):
+    for problem in catalog.all():
+        cases = prepare_cases(problem)
+        names = [c.name for c in cases]
+        assert names[len(problem.cases)] == SWEEP_CASE, problem.slug
+        sweep = cases[len(problem.cases)]
+        assert sweep.batch and len(sweep.inputs) == problem.small_inputs.sweep == 2000
+        assert len(sweep.expected) == len(sweep.inputs)
+
+
+def test_a_crash_in_a_batch_names_the_input_and_shows_its_traceback(catalog, tmp_path):
+    problem = catalog.get(SLUG)
+    crash = write(
+        tmp_path / "crash.py",
+        """
+class Solution:
+    def findKthLargest(self, nums, k):
+        if nums == [0, -1]:
+            return nums[5]
+        return sorted(nums)[-k]
+""",
+    )
+    inputs = [{"nums": [1, 2], "k": 1}, {"nums": [0, -1], "k": 2}, {"nums": [3], "k": 1}]
+    names = tuple(p.name for p in problem.params)
+    case = PreparedCase("batch", pack_batch(problem, inputs), b"[2,-1,3]", names)
+    assert is_batch(case.payload) and not is_batch(pack_args(problem, inputs[0]))
+    assert case.inputs == inputs
+    result = judged(problem, crash, [case])
+    assert result.verdict is Verdict.RE
+    failure = result.failure
+    assert failure.case == "batch-0002" and failure.input == "nums = [0,-1], k = 2"
+    assert failure.message.startswith("IndexError") and "return nums[5]" in failure.traceback[-1]
+    assert failure.expected == -1
+
+
+def test_an_answer_of_the_wrong_type_in_a_batch_is_a_wrong_answer_on_that_input(catalog, tmp_path):
+    problem = catalog.get(SLUG)
+    text = write(
+        tmp_path / "text.py",
+        """
+class Solution:
+    def findKthLargest(self, nums, k):
+        return "seven" if len(nums) == 3 else sorted(nums)[-k]
+""",
+    )
+    inputs = [{"nums": [1, 2], "k": 1}, {"nums": [5, 6, 7], "k": 1}]
+    names = tuple(p.name for p in problem.params)
+    case = PreparedCase("batch", pack_batch(problem, inputs), b"[2,7]", names)
+    right = PreparedCase("one", pack_args(problem, inputs[0]), b"2", names)
+    result = judged(problem, text, [case, right])
+    assert result.verdict is Verdict.WA and [c.verdict for c in result.cases] == [
+        Verdict.WA,
+        Verdict.AC,  # the run goes on after it, as after one input
+    ]
+    assert result.failure.case == "batch-0002" and "expected int" in result.failure.message

@@ -19,8 +19,9 @@ from judge.errors import ProblemError, UsageError
 from judge.grading import Finished, grade, limits_for, run_outputs
 from judge.references import prepare_cases
 from judge.results import RunResult, Verdict
-from judge.spec import Problem
+from judge.spec import SWEEP_CASE, Problem
 from judge.submission import read_submission
+from judge.verdicts import of_batch
 
 FOLDERS = {
     "accepted": Verdict.AC,
@@ -140,6 +141,35 @@ def check_brute_force(problem: Problem, trials: int) -> Check:
     return Check(problem.slug, name, True)
 
 
+def check_sweep(problem: Problem, cases: list[PreparedCase]) -> Check:
+    """Submissions meet a sweep of small inputs, and the reference's answers to it (those
+    submissions are judged by) agree with the brute force's."""
+    name = "small-input sweep matches brute force"
+    sweep = next((c for c in cases if c.name == SWEEP_CASE), None)
+    if sweep is None:
+        return Check(problem.slug, name, False, "the spec has no small_inputs to sweep")
+    name = f"small-input sweep matches brute force ({len(sweep.inputs)} inputs)"
+    brute = problem.submissions / "brute_force.py"
+    if not brute.is_file():
+        return Check(problem.slug, name, False, f"no brute force at {brute}")
+    try:
+        (outcome,) = run_outputs(problem, read_submission(brute), [sweep], role="brute force")
+    except ProblemError as exc:
+        return Check(problem.slug, name, False, str(exc))
+    assert outcome.raw is not None
+    check = CHECKERS[problem.checker]
+    # The brute force's answers are the truth here, the reference's the answers judged.
+    answers = bytes(sweep.answer or b"")
+    verdict, _, part = of_batch(outcome.raw, answers, problem.output_type, check)
+    if verdict is Verdict.AC:
+        return Check(problem.slug, name, True)
+    if part is None:
+        return Check(problem.slug, name, False, f"the reference's answers: {verdict.value}")
+    shown = problem.format_input(sweep.inputs[part])
+    want, got = outcome.output[part], sweep.expected[part]
+    return Check(problem.slug, name, False, f"{shown}: brute force {want}, reference {got}")
+
+
 def check_reference_speed(
     problem: Problem, cases: list[PreparedCase], time_scale: float = 1.0
 ) -> Check:
@@ -207,6 +237,7 @@ def verify_problem(problem: Problem, trials: int = 300, time_scale: float = 1.0)
         yield check_brute_force(problem, trials)
     except UsageError as exc:
         yield Check(problem.slug, "reference matches brute force", False, str(exc))
+    yield check_sweep(problem, cases)
     yield check_reference_speed(problem, cases, time_scale)
     known = known_submissions(problem)
     if not any(verdict is Verdict.AC for _, verdict in known):

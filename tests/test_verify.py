@@ -37,7 +37,12 @@ generators: |
   def small(rng):
       return {"a": rng.randint(0, 10), "b": rng.randint(0, 10)}
 verify: {validate: check, small: small}
+small_inputs:
+  draw:
+    a: {int: [0, 10]}
+    b: {int: [0, 10]}
 """
+WITHOUT_SWEEP = SPEC.split("small_inputs:")[0]
 ADD = "class Solution:\n    def add(self, a, b):\n        return a + b\n"
 SLOW = "class Solution:\n    def add(self, a, b):\n        while True: pass\n"
 
@@ -84,6 +89,18 @@ def test_reference_disagreeing_with_brute_force_is_caught(tmp_path):
     assert any("brute force" in name for name in failures(spec))
 
 
+def test_the_sweep_proves_the_references_answers_on_every_small_input(tmp_path):
+    spec = package(tmp_path, reference=ADD.replace("a + b", "a + b if (a, b) != (3, 9) else 0"))
+    found = failures(spec)
+    assert found["small-input sweep matches brute force (121 inputs)"] == (
+        "a = 3, b = 9: brute force 12, reference 0"
+    )
+    without = package(tmp_path / "plain", WITHOUT_SWEEP)
+    assert failures(without)["small-input sweep matches brute force"] == (
+        "the spec has no small_inputs to sweep"
+    )
+
+
 def test_submission_in_the_wrong_folder_is_caught(tmp_path):
     spec = package(tmp_path)
     write(spec.parent.parent / "tests/submissions/add/time_limit_exceeded/fast.py", ADD)
@@ -94,7 +111,7 @@ def test_tle_that_passes_at_a_looser_limit_is_fragile(tmp_path, monkeypatch):
     from judge import calibration
 
     monkeypatch.setattr(calibration, "factor", lambda: 1.0)  # limits as written, on any machine
-    spec = package(tmp_path)
+    spec = package(tmp_path, WITHOUT_SWEEP)  # whose every input would take 0.25 s: a sure TLE
     nearly = (
         "import time\n"
         "class Solution:\n"

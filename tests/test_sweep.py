@@ -3,7 +3,9 @@ the one input that broke, and bugs today's other cases let through caught by it.
 
 from __future__ import annotations
 
-from conftest import write
+import pytest
+
+from conftest import SUBMISSIONS, write
 from judge.cases import PreparedCase, is_batch, pack_args, pack_batch
 from judge.grading import Finished, grade
 from judge.references import prepare_cases
@@ -12,6 +14,14 @@ from judge.spec import SWEEP_CASE
 from judge.submission import read_submission
 
 SLUG = "kth-largest-element"
+# Bugs of the kinds learners write, which pass every other case of their problem: only an
+# input of three or four elements shows them, and the sweep has it.
+CAUGHT_ONLY_BY_THE_SWEEP = [
+    SUBMISSIONS / "kth-largest-element" / "wrong_answer" / "zero_max_taken_as_unset.py",
+    SUBMISSIONS / "lowest-common-ancestor" / "wrong_answer" / "minus_one_marks_the_root.py",
+]
+
+
 def judged(problem, path, cases):
     events = list(grade(problem, read_submission(path), cases, all_cases=True))
     assert isinstance(events[-1], Finished)
@@ -26,6 +36,24 @@ def test_every_problem_meets_its_sweep_after_the_hand_written_cases(catalog):
         sweep = cases[len(problem.cases)]
         assert sweep.batch and len(sweep.inputs) == problem.small_inputs.sweep == 2000
         assert len(sweep.expected) == len(sweep.inputs)
+
+
+@pytest.mark.parametrize("path", CAUGHT_ONLY_BY_THE_SWEEP, ids=lambda p: p.stem)
+def test_a_bug_only_the_sweep_catches(path, catalog):
+    problem = catalog.get(path.parent.parent.name)
+    cases = prepare_cases(problem)
+    without = [c for c in cases if c.name != SWEEP_CASE]
+    assert judged(problem, path, without).verdict is Verdict.AC
+    result = judged(problem, path, cases)
+    assert result.verdict is Verdict.WA
+    assert [c.name for c in result.cases if c.verdict is not Verdict.AC] == [SWEEP_CASE]
+    failure = result.failure
+    assert failure.case.startswith(f"{SWEEP_CASE}-") and len(failure.case) == len(SWEEP_CASE) + 5
+    part = int(failure.case.rsplit("-", 1)[1]) - 1
+    sweep = next(c for c in cases if c.name == SWEEP_CASE)
+    assert failure.input == problem.format_input(sweep.inputs[part])
+    assert failure.expected == sweep.expected[part] != failure.output
+    assert len(failure.input) < 60  # a few elements, not the whole sweep
 
 
 def test_a_crash_in_a_batch_names_the_input_and_shows_its_traceback(catalog, tmp_path):

@@ -157,7 +157,9 @@ class Drawer:
 
     def bounds(self, pair: tuple[Bound, Bound], scope: dict[str, Any]) -> tuple[int, int] | None:
         """`[low, high]` worked out over the values drawn so far; None if it is empty."""
-        low, high = (self._bound(b, scope) for b in pair)
+        # Most bounds are plain numbers: no call for those, draws are made by the thousand.
+        low = pair[0] if type(pair[0]) is int else self._bound(pair[0], scope)
+        high = pair[1] if type(pair[1]) is int else self._bound(pair[1], scope)
         if low is None or high is None or low > high:
             return None
         return low, high
@@ -228,7 +230,7 @@ class Drawer:
         """A state drawn at random that makes a valid input, and that input."""
         for _ in range(_ATTEMPTS):
             state = self.draw(rng)
-            values = None if state is None else self.realize(state)
+            values = None if state is None else self._made(state)  # drawn within bounds
             if values is not None:
                 assert state is not None
                 return state, values
@@ -291,6 +293,10 @@ class Drawer:
         if broken:
             self.last_refusal = broken
             return None
+        return self._made(state)
+
+    def _made(self, state: State) -> dict[str, Any] | None:
+        """The input of a state that meets the description, if the validator takes it."""
         values: dict[str, Any] = {}
         for d in self.draws:
             value = state[d.name]

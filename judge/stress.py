@@ -146,11 +146,13 @@ def _first_failure(
 ) -> tuple[int, TrialCase] | None:
     """The first input the solution fails on (as `same_as` says, if given), and how; the run
     stops there."""
-    judged = judge_inputs(problem, submission, inputs, time_scale, spare, None, answering)
+    judged = judge_inputs(
+        problem, submission, inputs, time_scale, spare, None, answering, shown=False
+    )
     try:
         for index, case in enumerate(judged):
             if failed(case) and (same_as is None or _failure_kind(case) == same_as):
-                return index, case
+                return index, case.replace(input=problem.format_input(inputs[index]))
     finally:
         judged.close()
     return None

@@ -232,10 +232,11 @@ def judge_inputs(
     spare: Worker | None = None,
     answers: list[Any] | None = None,
     answering: Worker | None = None,
+    shown: bool = True,
 ) -> Generator[TrialCase, None, None]:
     """Each input judged, in order, as the solution gets through them (a file that compiles:
     see `compile_error`). Stopping early stops the run: `judge stress` wants only the first
-    input that fails."""
+    input that fails, and only its text (`shown` False: each case's `input` is left empty)."""
     reference = ReferenceAnswers(problem, inputs, answering) if answers is None else None
     names = tuple(p.name for p in problem.params)
     prepared = [
@@ -252,8 +253,8 @@ def judge_inputs(
                 assert reference is not None
                 expected = reference.result()  # the reference ran meanwhile, in parallel
             last = outcome
-            shown = problem.format_input(inputs[outcome.index])
-            yield _compare(problem, shown, expected[outcome.index], outcome)
+            text = problem.format_input(inputs[outcome.index]) if shown else ""
+            yield _compare(problem, text, expected[outcome.index], outcome)
     finally:
         outcomes.close()
     # A file that fails while loading runs no case at all: each gets that same verdict.
@@ -261,7 +262,8 @@ def judge_inputs(
         assert expected is not None
         for index in range(last.index + 1, len(inputs)):
             failed = Outcome(index, last.verdict, None, 0.0, last.message)
-            yield _compare(problem, problem.format_input(inputs[index]), expected[index], failed)
+            text = problem.format_input(inputs[index]) if shown else ""
+            yield _compare(problem, text, expected[index], failed)
 
 
 def _compare(problem: Problem, shown: str, expected: Any, outcome: Outcome) -> TrialCase:

@@ -24,7 +24,10 @@ After a header (CPU, cores, Python, load average) it prints, each figure with it
   9. `judge growth` on one too-slow submission (kth largest element, quickselect with the last
      element as pivot): the wall time of its first run (inputs generated, the reference
      measured) and of later runs (at most 6 s), and the spread of each family's exponent over
-     repeated runs, quiet and with a CPU hog on the other core (the same class in every run).
+     repeated runs, quiet and with a CPU hog on the other core (the same class in every run);
+ 10. `judge stress`: small inputs judged per second against the reference (at least 1000), and
+     the time from the command to a found and shrunk failing input for every known wrong
+     answer in tests/submissions (under 2 s, median and most of them).
 
 Every judge command runs from the repository root with a temporary JUDGE_CACHE_DIR and
 JUDGE_DATA_DIR, so the user's cache (and calibration) and history are untouched. --quick runs
@@ -513,6 +516,50 @@ def growth(tmp: Path, args: argparse.Namespace) -> None:
     figure("the same class in every run", "yes" if same else "no", "yes", same)
 
 
+def stress(tmp: Path, args: argparse.Namespace) -> None:
+    """10. `judge stress`: inputs per second on references, and the time to find known bugs."""
+    print("10. judge stress")
+    rates = []
+    for slug in ("sliding-window-maximum", "lowest-common-ancestor"):
+        reference = str(ROOT / "solutions" / f"{slug}.py")
+        judge_json("stress", reference, "--max-examples", "1", "--json")  # calibrates first
+        short = ("stress", reference, "--seed", "1", "--max-examples", "100", "--json")
+        few = min(judge_json(*short)[0] for _ in range(2))
+        wall, data = judge_json(
+            "stress", reference, "--seed", "1", "--max-examples", "5000", "--json"
+        )
+        if data["found"]:
+            print(f"   warning: the reference of {slug} differs from itself: {data['input']}")
+        # The run of 100 inputs stands for start-up: what the 4900 more cost is their own.
+        rate = 4900 / max(wall - few, 1e-3)
+        rates.append(rate)
+        print(f"   {slug}: 5000 inputs in {wall:.2f} s, 100 in {few:.2f} s: {rate:,.0f} inputs/s")
+    figure("inputs per second (slowest)", f"{min(rates):,.0f}", ">= 1000", min(rates) >= 1000)
+    wrong = sorted((ROOT / "tests" / "submissions").glob("*/wrong_answer/*.py"))
+    if args.quick:
+        wrong = wrong[::4]
+    times, sizes, missed = [], [], []
+    for path in wrong:
+        wall, data = judge_json("stress", str(path), "--seed", "1", "--json")
+        if not data["found"]:
+            missed.append(path)
+            continue
+        times.append(wall)
+        sizes.append(data["size"])
+    times.sort()
+    under = sum(1 for t in times if t < 2.0)
+    print(
+        f"   {len(wrong)} known wrong answers, seed 1: found {len(times)}, time to a shrunk input "
+        f"median {statistics.median(times):.2f} s, slowest {times[-1]:.2f} s; "
+        f"shrunk to {statistics.median(sizes):.0f} elements (median), at most {max(sizes)}"
+    )
+    for path in missed:
+        print(f"      not found: {path.relative_to(ROOT)}")
+    median = statistics.median(times)
+    figure("time to a shrunk bug (median)", f"{median:.2f} s", "< 2 s", median < 2.0 and not missed)
+    figure("found in under 2 s", f"{under}/{len(wrong)}", "most", under * 2 > len(wrong))
+
+
 ITEMS: dict[int, Callable[[Path, argparse.Namespace], None]] = {
     1: startup,
     2: per_case,
@@ -523,6 +570,7 @@ ITEMS: dict[int, Callable[[Path, argparse.Namespace], None]] = {
     7: practice,
     8: history_cost,
     9: growth,
+    10: stress,
 }
 
 

@@ -145,7 +145,8 @@ class Execution:
     def _time_again(self, worker: Worker, first: int) -> None:
         """Run again, in the same worker, the cases `remeasure` picks; each will keep its better
         time. Their answers were judged the first time."""
-        times = {i: t for i, t in self._times.items() if i >= first}
+        # Not a batch: its time is that of many inputs, limited one by one, not as a whole.
+        times = {i: t for i, t in self._times.items() if i >= first and not self.cases[i].batch}
         if self.rerun is not None:
             self.rerun(times, lambda index: self._again(worker, index, first)[1])
             return

@@ -56,6 +56,16 @@ class Limits(Record):
         worker's own work on the case (decoding its input, encoding its answer)."""
         return (self.cpu_ms + max(250, self.cpu_ms // 4)) * 1_000_000
 
+    @property
+    def batch_ns(self) -> int:
+        """The CPU a batch of inputs (the small-input sweep) may spend before its other inputs
+        are left out. The limit is per input, as it is per case: a solution with a costly
+        set-up on every call (a table of 10^6 entries) is accepted on LeetCode's hundred
+        cases and must not be a TLE for 2000 tiny ones. Half the room `kill_cpu_ns` leaves
+        past the limit, so that a worker is killed in a batch only when one input alone broke
+        the limit."""
+        return max(250, self.cpu_ms // 4) * 1_000_000 // 2
+
     def over_time(self, cpu_ns: int, process_cpu_ns: int) -> bool:
         """Whether a case that reported `cpu_ns` (and was seen using `process_cpu_ns` in all)
         broke the time limit."""

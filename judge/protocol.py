@@ -79,15 +79,21 @@ class FileSpan(Record):
 class Job(Record):
     """A job as the worker reads it: the call, its rlimits, and where each case's bytes are."""
 
-    __slots__ = ("call", "mapped", "rlimits", "sizes")
+    __slots__ = ("batch_ns", "call", "mapped", "rlimits", "sizes")
 
     def __init__(
-        self, call: Call, rlimits: tuple[int, int, int], sizes: list[Any], mapped: list[Any] | None
+        self,
+        call: Call,
+        rlimits: tuple[int, int, int],
+        sizes: list[Any],
+        mapped: list[Any] | None,
+        batch_ns: int = 0,
     ) -> None:
         self.call = call
         self.rlimits = rlimits  # address space bytes, output bytes, CPU seconds (`limits`)
         self.sizes = sizes  # per case: its size in the pipe, or [offset, length] in `mapped`
         self.mapped = mapped  # [path, device, inode, length] of the file spans lie in
+        self.batch_ns = batch_ns  # CPU after which a batch's other inputs are left out
 
 
 def encode_job(job: Job) -> bytes:
@@ -102,6 +108,7 @@ def encode_job(job: Job) -> bytes:
         "limits": list(job.rlimits),
         "sizes": job.sizes,
         "file": job.mapped,
+        "batch_ns": job.batch_ns,
     }
     return _dumps(header).encode() + b"\n"
 
@@ -116,7 +123,7 @@ def decode_job(line: bytes | bytearray) -> Job:
         tuple((name, kind, ref) for name, kind, ref in header["params"]),
         tuple(header["output"]),
     )
-    return Job(call, tuple(header["limits"]), header["sizes"], header["file"])
+    return Job(call, tuple(header["limits"]), header["sizes"], header["file"], header["batch_ns"])
 
 
 def again_line(index: int) -> bytes:
@@ -189,7 +196,7 @@ class Raised(Record):
     """The solution's code raised: while the file loaded (`index` None) or on a case (on its
     input `part`, for a batch)."""
 
-    __slots__ = ("cpu_ns", "failure", "index", "part", "stdout_end")
+    __slots__ = ("cpu_ns", "failure", "index", "longest_ns", "part", "stdout_end")
 
     def __init__(
         self,
@@ -198,40 +205,53 @@ class Raised(Record):
         stdout_end: int,
         failure: Failure,
         part: int | None = None,
+        longest_ns: int | None = None,
     ) -> None:
         self.index = index
         self.cpu_ns = cpu_ns
         self.stdout_end = stdout_end
         self.failure = failure
         self.part = part
+        self.longest_ns = longest_ns  # for a batch: its slowest input's CPU, which the limit is on
 
 
 class Answered(Record):
-    """A case returned; its answer's canonical bytes follow the line (`size` of them)."""
+    """A case returned; its answer's canonical bytes follow the line (`size` of them). For a
+    batch, `longest_ns` is its slowest input's CPU: the time limit is on that one."""
 
-    __slots__ = ("cpu_ns", "index", "size", "stdout_end")
+    __slots__ = ("cpu_ns", "index", "longest_ns", "size", "stdout_end")
 
-    def __init__(self, index: int, cpu_ns: int, stdout_end: int, size: int) -> None:
+    def __init__(
+        self, index: int, cpu_ns: int, stdout_end: int, size: int, longest_ns: int | None = None
+    ) -> None:
         self.index = index
         self.cpu_ns = cpu_ns
         self.stdout_end = stdout_end
         self.size = size
+        self.longest_ns = longest_ns
 
 
 class Unfit(Record):
     """A case returned something that is not of the declared type (no answer follows); for a
     batch, on its input `part`."""
 
-    __slots__ = ("cpu_ns", "index", "part", "reason", "stdout_end")
+    __slots__ = ("cpu_ns", "index", "longest_ns", "part", "reason", "stdout_end")
 
     def __init__(
-        self, index: int, cpu_ns: int, stdout_end: int, reason: str, part: int | None = None
+        self,
+        index: int,
+        cpu_ns: int,
+        stdout_end: int,
+        reason: str,
+        part: int | None = None,
+        longest_ns: int | None = None,
     ) -> None:
         self.index = index
         self.cpu_ns = cpu_ns
         self.stdout_end = stdout_end
         self.reason = reason
         self.part = part
+        self.longest_ns = longest_ns
 
 
 class TimedAgain(Record):
@@ -269,6 +289,8 @@ def encode_message(message: Message) -> bytes:
         wire: dict[str, Any] = {"t": "ok", "i": m.index, "cpu": m.cpu_ns, "so": m.stdout_end}
         if m.size:
             wire["n"] = m.size
+        if m.longest_ns is not None:
+            wire["lg"] = m.longest_ns
     elif type(m) is Raised:
         f = m.failure
         if m.index is None:  # while the file loaded: no case, no case time
@@ -277,11 +299,11 @@ def encode_message(message: Message) -> bytes:
             wire = {"t": "err", "i": m.index, "cpu": m.cpu_ns, "so": m.stdout_end}
         wire.update(kind=f.kind.value, exc=f.exception, msg=f.text, tb=list(f.traceback))
         if m.part is not None:
-            wire["p"] = m.part
+            wire.update(p=m.part, lg=m.longest_ns)
     elif type(m) is Unfit:
         wire = {"t": "bad", "i": m.index, "cpu": m.cpu_ns, "so": m.stdout_end, "msg": m.reason}
         if m.part is not None:
-            wire["p"] = m.part
+            wire.update(p=m.part, lg=m.longest_ns)
     elif type(m) is TimedAgain:
         wire = {"t": "again", "i": m.index, "cpu": m.cpu_ns, "so": m.stdout_end}
     elif type(m) is Ready:
@@ -304,9 +326,9 @@ def _int(wire: dict, key: str) -> int:
     return value
 
 
-def _part(wire: dict) -> int | None:
-    """The input of a batch a message is about, if it is about one."""
-    return _int(wire, "p") if "p" in wire else None
+def _optional(wire: dict, key: str) -> int | None:
+    """A count only messages about a batch carry (its input, its slowest input's CPU)."""
+    return None if wire.get(key) is None else _int(wire, key)
 
 
 def _str(wire: dict, key: str) -> str:
@@ -329,7 +351,8 @@ def decode_message(line: bytes | bytearray) -> Message:
         size = wire.get("n", 0)
         if type(size) is not int or size < 0:
             raise Garbled("'n' is not a size")
-        return Answered(_int(wire, "i"), _int(wire, "cpu"), _int(wire, "so"), size)
+        longest = _optional(wire, "lg")
+        return Answered(_int(wire, "i"), _int(wire, "cpu"), _int(wire, "so"), size, longest)
     if kind == "err" or kind == "load":
         index = None if kind == "load" else _int(wire, "i")
         cpu = 0 if kind == "load" else _int(wire, "cpu")
@@ -346,11 +369,12 @@ def decode_message(line: bytes | bytearray) -> Message:
             _str(wire, "msg"),
             tuple(line for line in lines if type(line) is str),
         )
-        return Raised(index, cpu, _int(wire, "so"), failure, _part(wire))
+        part, longest = _optional(wire, "p"), _optional(wire, "lg")
+        return Raised(index, cpu, _int(wire, "so"), failure, part, longest)
     if kind == "bad":
-        return Unfit(
-            _int(wire, "i"), _int(wire, "cpu"), _int(wire, "so"), _str(wire, "msg"), _part(wire)
-        )
+        part, longest = _optional(wire, "p"), _optional(wire, "lg")
+        reason = _str(wire, "msg")
+        return Unfit(_int(wire, "i"), _int(wire, "cpu"), _int(wire, "so"), reason, part, longest)
     if kind == "again":
         again_ns = None if wire.get("cpu") is None else _int(wire, "cpu")
         return TimedAgain(_int(wire, "i"), again_ns, _int(wire, "so"))

@@ -177,7 +177,7 @@ class Worker:
                 data = case.data if isinstance(case, FileSpan) else case
                 sizes.append(len(data))
                 sent.append(data)
-        job = protocol.Job(call, limits.rlimits(len(cases)), sizes, mapped)
+        job = protocol.Job(call, limits.rlimits(len(cases)), sizes, mapped, limits.batch_ns)
         # After the job the pipe stays open as the worker's leash: it waits on it after its
         # last case (so the judge can measure it) and exits when the judge goes.
         self._send(protocol.encode_job(job), *sent)

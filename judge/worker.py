@@ -169,7 +169,9 @@ Again = Callable[[int], "int | None"]
 _KEPT: list = []
 
 
-def run(channel: _Channel, call: protocol.Call, cases: list, scope: dict) -> Again | None:
+def run(
+    channel: _Channel, call: protocol.Call, cases: list, scope: dict, batch_ns: int = 0
+) -> Again | None:
     """Load the submission into `scope`, then run every case in order, reporting each as it
     ends. Returns, if every case returned, how to run one again (its CPU time, or None if it
     failed)."""
@@ -254,7 +256,7 @@ def run(channel: _Channel, call: protocol.Call, cases: list, scope: dict) -> Aga
             channel.send(protocol.BadInput(index, f"bad case input: {exc}"))
             return None
         if _is_batch(line):
-            if not _run_batch(channel, index, cls, method, args, answer_of, filename):
+            if not _run_batch(channel, index, cls, method, args, answer_of, filename, batch_ns):
                 return None
             continue
         start = _thread_ns(), _process_ns()
@@ -297,20 +299,32 @@ def _run_batch(
     argsets: list,
     answer_of: Callable[[list, object], object],
     filename: str,
+    budget_ns: int,
 ) -> bool:
-    """Call the method on every input of a batch, each with a fresh `Solution()`, timed as one
-    case; report the list of answers, or the first input that failed (`part`). Returns whether
-    the run goes on (it does after an answer of the wrong type, as for one input)."""
+    """Call the method on every input of a batch, each with a fresh `Solution()`; report the
+    list of answers, or the first input that failed (`part`). The time limit is on each input,
+    so each one is timed (`longest_ns`); once the batch has used `budget_ns` of CPU, the
+    inputs left are left out and the answers stop there. Returns whether the run goes on (it
+    does after an answer of the wrong type, as for one input)."""
     results = []
+    longest = 0
     start = _thread_ns(), _process_ns()
+    before = start[0]
     for part, args in enumerate(argsets):
         try:
             results.append(getattr(cls(), method)(*args))
         except BaseException as exc:
             spent = _spent(start)
+            longest = max(longest, _thread_ns() - before)
             end = _flush()
-            channel.send(protocol.Raised(index, spent, end, _failure(exc, filename), part))
+            failure = _failure(exc, filename)
+            channel.send(protocol.Raised(index, spent, end, failure, part, longest))
             return False
+        now = _thread_ns()
+        longest = max(longest, now - before)
+        before = now
+        if now - start[0] >= budget_ns:
+            break
     spent = _spent(start)
     end = _flush()
     gc.disable()  # turning answers into plain data allocates too
@@ -320,13 +334,13 @@ def _run_batch(
             outputs.append(answer_of(args, result))
         answer = codecs.dump(outputs)
     except codecs.AnswerTypeError as exc:
-        channel.send(protocol.Unfit(index, spent, end, str(exc), len(outputs)))
+        channel.send(protocol.Unfit(index, spent, end, str(exc), len(outputs), longest))
         return True
     except BaseException as exc:
         failure = _failure(exc, filename)
-        channel.send(protocol.Raised(index, spent, end, failure, len(outputs)))
+        channel.send(protocol.Raised(index, spent, end, failure, len(outputs), longest))
         return False
-    channel.send(protocol.Answered(index, spent, end, len(answer)), answer)
+    channel.send(protocol.Answered(index, spent, end, len(answer), longest), answer)
     return True
 
 
@@ -447,7 +461,7 @@ def serve(channel_fd: int, entered: set, isolate: bool) -> None:
         if cases is None:
             channel.send(protocol.BadInput(0, error))
             os._exit(0)
-        again = run(channel, job.call, cases, scope)
+        again = run(channel, job.call, cases, scope, job.batch_ns)
         _flush()
         # Wait until the judge has measured this process and lets go (or kills it); meanwhile
         # it may ask for cases to be timed again.

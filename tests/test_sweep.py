@@ -7,7 +7,7 @@ import pytest
 
 from conftest import SUBMISSIONS, write
 from judge.cases import PreparedCase, is_batch, pack_args, pack_batch
-from judge.grading import Finished, grade
+from judge.grading import Finished, grade, limits_for
 from judge.references import prepare_cases
 from judge.results import Verdict
 from judge.spec import SWEEP_CASE
@@ -101,3 +101,47 @@ class Solution:
         Verdict.AC,  # the run goes on after it, as after one input
     ]
     assert result.failure.case == "batch-0002" and "expected int" in result.failure.message
+
+
+def test_the_time_limit_is_per_input_so_a_costly_set_up_on_every_call_is_no_tle(catalog, tmp_path):
+    # LeetCode accepts this on its hundred cases; 2000 calls of 5 ms must not make it a TLE.
+    problem = catalog.get("container-with-most-water")
+    costly = write(
+        tmp_path / "costly.py",
+        """
+class Solution:
+    def maxArea(self, height):
+        seen = [0] * 2_000_000  # a table sized for the largest input, made on every call
+        l, r, best = 0, len(height) - 1, 0
+        while l < r:
+            best = max(best, min(height[l], height[r]) * (r - l))
+            if height[l] < height[r]:
+                l += 1
+            else:
+                r -= 1
+        return best
+""",
+    )
+    result = judged(problem, costly, prepare_cases(problem))
+    assert result.verdict is Verdict.AC, result.failure
+    sweep = next(c for c in result.cases if c.name == SWEEP_CASE)
+    assert sweep.time_ms < 2 * limits_for(problem).cpu_ms
+
+
+def test_one_input_over_the_time_limit_is_a_tle(catalog, tmp_path):
+    problem = catalog.get(SLUG)
+    endless = write(
+        tmp_path / "endless.py",
+        """
+class Solution:
+    def findKthLargest(self, nums, k):
+        while nums == [0, -1]:
+            pass
+        return sorted(nums)[-k]
+""",
+    )
+    inputs = [{"nums": [1, 2], "k": 1}, {"nums": [0, -1], "k": 2}, {"nums": [3], "k": 1}]
+    names = tuple(p.name for p in problem.params)
+    case = PreparedCase("batch", pack_batch(problem, inputs), b"[2,-1,3]", names)
+    result = judged(problem, endless, [case])
+    assert result.verdict is Verdict.TLE

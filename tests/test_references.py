@@ -47,6 +47,7 @@ def test_cache_of_one_problem_keeps_a_longer_slugs_cache(catalog, tmp_path, monk
 
 
 def test_workers_map_the_cached_arguments_and_never_the_expected_answers(catalog, own_cache):
+    from judge.cases import generated_names
     from judge.references import cached_cases, prepare_cases
     from judge.sandbox import mappable
 
@@ -54,7 +55,7 @@ def test_workers_map_the_cached_arguments_and_never_the_expected_answers(catalog
     prepare_cases(problem)
     cases = cached_cases(problem)
     spans = [c.span for c in cases if c.span is not None]
-    assert len(spans) == len(problem.generated)
+    assert len(spans) == len(generated_names(problem)) == len(problem.generated) + 1  # the sweep
     mapped = mappable([c.job for c in cases])
     path, _, _, length = mapped
     raw = Path(path).read_bytes()

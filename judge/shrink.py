@@ -20,10 +20,20 @@ def smaller(drawer: Drawer, state: State) -> Iterator[State]:
     for d in drawer.draws:
         value = state[d.name]
         if d.kind == "list":
+            # An int bounded by the list's length (k <= len(nums)) shrinks with it: a window
+            # of 4 in 5 entries fails as a window of 3 in 4 may, but not as one of 4 in 4.
+            tied = [
+                x.name
+                for x in drawer.draws
+                if x.kind == "int" and any(isinstance(b, str) and d.name in b for b in x.bounds)
+            ]
             n = len(value)
             for run in _runs(n):
                 for start in range(n - run + 1):
-                    yield {**state, d.name: value[:start] + value[start + run :]}
+                    shorter = {**state, d.name: value[:start] + value[start + run :]}
+                    yield shorter
+                    if tied:
+                        yield {**shorter, **{name: state[name] - run for name in tied}}
         elif d.kind == "tree":
             nodes = {x.name: x for x in drawer.draws if x.kind == "node_of" and x.tree == d.name}
             for tree, renumber in _tree_cuts(value):

@@ -23,13 +23,21 @@ def test_towards_is_a_binary_search_nearest_first():
 def test_list_neighbours_remove_long_runs_first(catalog):
     drawer = Drawer(catalog.get("kth-largest-element"))
     state = {"nums": [4, 5, 6, 7], "k": 1}
-    removed = [s["nums"] for s in shrink.smaller(drawer, state)]
+    removed = [s["nums"] for s in shrink.smaller(drawer, state) if s["k"] == 1]
     assert removed[:3] == [[], [7], [4]]  # all, then all but one
     assert [6, 7] in removed and [4, 7] in removed
     assert [5, 6, 7] in removed and [4, 5, 6] in removed
     inputs = valid(drawer, shrink.neighbours(drawer, state))
     assert inputs[0] == {"nums": [4], "k": 1}  # the simplest valid one comes first
     assert all(len(i["nums"]) < 4 or sum(i["nums"]) < 22 for i in inputs)
+
+
+def test_an_int_bounded_by_a_lists_length_shrinks_with_it(catalog):
+    drawer = Drawer(catalog.get("sliding-window-maximum"))
+    state = {"nums": [2, 0, 0, 2, 0], "k": 4}
+    inputs = valid(drawer, shrink.smaller(drawer, state))
+    assert {"nums": [2, 0, 2, 0], "k": 3} in inputs  # one entry fewer, and k one lower
+    assert {"nums": [2, 0, 2, 0], "k": 4} in inputs
 
 
 def test_values_move_towards_the_range_value_nearest_zero(catalog):

@@ -205,15 +205,11 @@ def render_stress(out: Console, result: StressResult, file: str) -> None:
         )
         return
     head = verdict_text(case.verdict or Verdict.WA).append(f"  {result.problem}", style="bold")
-    shrunk = (
-        f"shrunk from {result.original_size} to {result.size} elements"
-        if result.original_size != result.size
-        else f"{result.size} elements"
-    )
-    head.append(
-        f"  on random input {result.examples_run} of seed {result.seed}, {shrunk}", style="dim"
-    )
-    out.print(head)
+    size = f"{result.size} element{'' if result.size == 1 else 's'}"
+    if result.original_size != result.size:
+        size = f"shrunk from {result.original_size} to {size}"
+    head.append(f"  random input {result.examples_run}, {size}", style="dim")
+    out.print(head, soft_wrap=True)
     commands = [
         ("Run it", f"judge run {file} --case {shlex.quote(case.input)}"),
         ("Again", again),

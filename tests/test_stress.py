@@ -45,7 +45,7 @@ def test_the_cli_shows_the_input_both_answers_and_how_to_run_it_again(invoke):
     result = invoke("stress", str(RUNNING_MAX), "--problem", "sliding-window-maximum")
     assert result.exit_code == 1
     out = result.stdout
-    assert out.startswith("Wrong Answer (WA)  sliding-window-maximum  on random input ")
+    assert out.startswith("Wrong Answer (WA)  sliding-window-maximum  random input ")
     for label in ("Input", "Output", "Expected", "Message", "Run it", "Again"):
         assert f"\n{label} " in out
     run_line = next(line for line in out.splitlines() if line.startswith("Run it"))

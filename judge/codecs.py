@@ -35,6 +35,7 @@ _SCALARS = {"int", "float", "bool", "str"}
 _EXACT: dict[str, set[type]] = {"int": {int}, "float": {int, float}, "bool": {bool}, "str": {str}}
 _TREE_ITEMS = {int, type(None)}
 _SEQUENCES = (list, tuple, deque)
+_SEQUENCE_TYPES = set(_SEQUENCES)
 
 
 INT = Type("int")
@@ -212,6 +213,18 @@ def plain(value: Any, t: Type) -> Any:
             if type(value) in _SEQUENCES and set(map(type, value)) <= _EXACT[inner[0]]:
                 return list(value)
             return [scalar(v, inner) for v in value]
+        innermost = inner.item
+        if (
+            inner[0] == "list"
+            and innermost is not None
+            and innermost[0] in _SCALARS
+            and type(value) in _SEQUENCES
+            and set(map(type, value)) <= _SEQUENCE_TYPES
+            and set(map(type, chain.from_iterable(value))) <= _EXACT[innermost[0]]
+        ):
+            # The same for a list of lists (levels, combinations): thousands of small answers
+            # of the small-input sweep are checked at C speed, not one call per inner list.
+            return [list(v) for v in value]
         return [plain(v, inner) for v in value]
     return scalar(value, t)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import deque
+
 import pytest
 
 from judge import codecs
@@ -84,6 +86,28 @@ def test_subclasses_are_judged_as_plain_data():
 
     out = codecs.plain(LyingList([Liar(1), Liar(2)]), LIST_INT)
     assert out == [1, 2] and type(out) is list and all(type(v) is int for v in out)
+
+
+def test_lists_of_lists_are_plain_lists_of_ints_whatever_they_held():
+    nested = codecs.parse_type("List[List[int]]")
+    assert codecs.plain([[3, 9], (20,), deque([15, 7]), []], nested) == [[3, 9], [20], [15, 7], []]
+
+    class Liar(int):
+        def __eq__(self, other):
+            return True
+
+        __hash__ = int.__hash__
+
+    class LyingList(list):
+        def __eq__(self, other):
+            return True
+
+    out = codecs.plain([LyingList([Liar(1)]), [2]], nested)
+    assert out == [[1], [2]] and type(out[0]) is list and type(out[0][0]) is int
+    with pytest.raises(codecs.AnswerTypeError, match="expected int"):
+        codecs.plain([[1, True]], nested)
+    with pytest.raises(codecs.AnswerTypeError, match="expected List"):
+        codecs.plain([[1], 2], nested)
 
 
 def test_tuples_count_as_lists_but_other_types_are_wrong():

@@ -43,8 +43,9 @@ def smaller(drawer: Drawer, state: State) -> Iterator[State]:
 
 
 def closer(drawer: Drawer, state: State) -> Iterator[State]:
-    """States with one value nearer 0: each value in turn, its biggest moves first; then a
-    negative value made positive; then a node argument moved to an earlier node."""
+    """States with values nearer 0: each value in turn, its biggest moves first, and a negative
+    one made positive; the copies of a repeated value together; all of a list's values by one
+    amount; then a node argument moved to an earlier node."""
     for d in drawer.draws:
         value = state[d.name]
         if d.kind == "int":
@@ -63,6 +64,7 @@ def closer(drawer: Drawer, state: State) -> Iterator[State]:
                 for i, v in enumerate(values)
                 for moved in _towards(v, anchor(*ranged), *ranged)
             ]
+            changes += _together(values, anchor(*ranged), *ranged)
             changes += _shifted(values, anchor(*ranged), *ranged)
             for changed in changes:
                 if d.kind == "tree":
@@ -142,6 +144,18 @@ def _towards(value: int, target: int, lo: int, hi: int) -> list[int]:
     if value < 0 and lo <= -value <= hi and -value not in moves:
         moves.append(-value)
     return [m for m in moves if lo <= m <= hi]
+
+
+def _together(values: list[int], target: int, lo: int, hi: int) -> list[list[int]]:
+    """Every copy of a repeated value moved at once: a failure that needs two equal walls
+    ([1,2,0,0,2,1]) also shows with both of them lower ([0,2,0,0,2,0]), not with one."""
+    seen = {v: values.count(v) for v in values}
+    return [
+        [moved if v == value else v for v in values]
+        for value, count in seen.items()
+        if count > 1
+        for moved in _towards(value, target, lo, hi)
+    ]
 
 
 def _shifted(values: list[int], target: int, lo: int, hi: int) -> list[list[int]]:

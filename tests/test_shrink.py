@@ -76,3 +76,10 @@ def test_every_step_is_simpler(catalog):
     before = shrink.cost(drawer, state)
     for neighbour in shrink.neighbours(drawer, state):
         assert shrink.cost(drawer, neighbour) < before
+
+
+def test_the_copies_of_a_repeated_value_move_together(catalog):
+    drawer = Drawer(catalog.get("container-with-most-water"))
+    moved = [s["height"] for s in shrink.closer(drawer, {"height": [1, 2, 0, 0, 2, 1]})]
+    assert [0, 2, 0, 0, 2, 0] in moved  # both 1s at once: equal walls stay equal
+    assert [1, 1, 0, 0, 1, 1] in moved

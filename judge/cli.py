@@ -379,9 +379,7 @@ def watch(
 
 @cli.command()
 @click.argument("file", type=NonEmptyPath(dir_okay=False))
-@click.option(
-    "--problem", "slug", metavar="SLUG", callback=_not_empty, help="The problem to test against."
-)
+@problem_option("test against")
 @click.option(
     "--seed",
     type=click.IntRange(min=0),

@@ -49,3 +49,21 @@ def test_an_unwritable_cache_only_costs_time(tmp_path):
     target = tmp_path / "file-not-folder"
     target.write_text("")
     assert cache.write_atomically(target / "x" / "y.bin", b"data") is False
+
+
+def test_the_folders_follow_the_xdg_rule_and_judges_own_variables_win(tmp_path, monkeypatch):
+    monkeypatch.delenv("JUDGE_CACHE_DIR", raising=False)
+    monkeypatch.delenv("JUDGE_DATA_DIR", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", "relative/share")  # the rule: a relative one is ignored
+    assert cache.cache_dir() == tmp_path / "home" / ".cache" / "judge"
+    assert cache.data_dir() == tmp_path / "home" / ".local" / "share" / "judge"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xc"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xd"))
+    assert cache.cache_dir() == tmp_path / "xc" / "judge"
+    assert cache.history_path() == tmp_path / "xd" / "judge" / "history.sqlite3"
+    monkeypatch.setenv("JUDGE_CACHE_DIR", str(tmp_path / "mine"))
+    monkeypatch.setenv("JUDGE_DATA_DIR", str(tmp_path / "kept"))
+    assert cache.cache_dir() == tmp_path / "mine"
+    assert cache.data_dir() == tmp_path / "kept"

@@ -17,8 +17,9 @@ import time
 from typing import Any
 
 from judge import shrink, smallinputs
+from judge.cases import PreparedCase, pack_args
 from judge.codecs import show
-from judge.grading import compile_error
+from judge.grading import compile_error, run_outputs
 from judge.records import Record
 from judge.results import Verdict
 from judge.sandbox import Worker
@@ -120,13 +121,13 @@ def stress(
     for count in _rounds(max_examples):
         drawn = [drawer.draw_valid(rng) for _ in range(count)]
         inputs = [values for _, values in drawn]
-        hit = _first_failure(problem, submission, inputs, time_scale, spare, answering)
+        hit = first_failure(problem, submission, inputs, time_scale, spare, answering)
         spare = answering = None
         if hit is not None:
             index, case = hit
             state, values = drawn[index]
             original = smallinputs.size(problem, values)
-            state, values, case, shrinks = _shrink(
+            state, values, case, shrinks = shrink_failure(
                 drawer, problem, submission, state, values, case, time_scale
             )
             size = smallinputs.size(problem, values)
@@ -135,7 +136,7 @@ def stress(
     return StressResult(problem.slug, seed, done)
 
 
-def _first_failure(
+def first_failure(
     problem: Problem,
     submission: Submission,
     inputs: list[dict[str, Any]],
@@ -143,11 +144,13 @@ def _first_failure(
     spare: Worker | None = None,
     answering: Worker | None = None,
     same_as: tuple[str, ...] | None = None,
+    oracle: Submission | None = None,
 ) -> tuple[int, TrialCase] | None:
     """The first input the solution fails on (as `same_as` says, if given), and how; the run
-    stops there."""
+    stops there. The right answers are the reference's, or `oracle`'s (a brute force)."""
+    answers = None if oracle is None else oracle_answers(problem, oracle, inputs)
     judged = judge_inputs(
-        problem, submission, inputs, time_scale, spare, None, answering, shown=False
+        problem, submission, inputs, time_scale, spare, answers, answering, shown=False
     )
     try:
         for index, case in enumerate(judged):
@@ -158,7 +161,17 @@ def _first_failure(
     return None
 
 
-def _shrink(
+def oracle_answers(problem: Problem, oracle: Submission, inputs: list[dict[str, Any]]) -> list[Any]:
+    """A trusted solution's answers to inputs (a brute force's: `judge verify --mutants`)."""
+    names = tuple(p.name for p in problem.params)
+    cases = [
+        PreparedCase(f"case {i + 1}", pack_args(problem, values), None, names)
+        for i, values in enumerate(inputs)
+    ]
+    return [o.output for o in run_outputs(problem, oracle, cases, role="brute force")]
+
+
+def shrink_failure(
     drawer: Drawer,
     problem: Problem,
     submission: Submission,
@@ -166,10 +179,12 @@ def _shrink(
     values: dict[str, Any],
     case: TrialCase,
     time_scale: float,
+    oracle: Submission | None = None,
 ) -> tuple[State, dict[str, Any], TrialCase, int]:
     """The simplest input found that fails as `case` does: fewer elements first, then values
     nearer 0 (see `shrink`). Round after round, the current input's neighbours are judged in
-    order, simplest first, up to the first that fails; none is judged twice."""
+    order, simplest first, up to the first that fails; none is judged twice. The right
+    answers are the reference's, or `oracle`'s."""
     kind = _failure_kind(case)
     order = [p.name for p in problem.params]
     passed = {show([values[name] for name in order])}  # and the failing one, not to go back
@@ -193,7 +208,7 @@ def _shrink(
         if not candidates:
             break  # no simpler neighbour is left: this is as small as it gets
         inputs = [made for _, made, _ in candidates]
-        hit = _first_failure(problem, submission, inputs, time_scale, same_as=kind)
+        hit = first_failure(problem, submission, inputs, time_scale, same_as=kind, oracle=oracle)
         tried = candidates if hit is None else candidates[: hit[0]]
         passed.update(key for _, _, key in tried)
         if hit is None:

@@ -1,0 +1,193 @@
+"""`judge verify --matrix`: Polygon's invocations. The reference and every known-verdict
+submission run on every case, each case's verdict and time kept, so the author sees which case
+catches which wrong submission and how close each slow one comes to the limit.
+
+Every file runs on all the cases (as `judge submit --all-cases`): a run that stops at the
+first failure would hide which other cases catch it. Its verdict is still the first failing
+case's, as a submission's is, and must be the verdict of its folder.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from judge.cases import PreparedCase
+from judge.grading import Finished, grade, limits_for
+from judge.references import prepare_cases
+from judge.results import RunResult, Verdict
+from judge.spec import SWEEP_CASE, Problem
+from judge.submission import read_submission
+from judge.verify import FOLDERS, known_submissions
+
+HAND, SWEEP, GENERATED = "hand", "sweep", "generated"
+# Short labels, one letter per folder: the matrix's columns are these, explained by a legend.
+_LETTERS = {"accepted": "A", "wrong_answer": "W", "time_limit_exceeded": "T", "run_time_error": "R"}
+REFERENCE_LABEL = "ref"
+
+
+@dataclass
+class Cell:
+    """One file on one case."""
+
+    verdict: Verdict
+    time_ms: float
+
+
+@dataclass
+class Row:
+    """One file on every case."""
+
+    label: str  # `ref`, `A1`, `W2`, ...: the column it gets
+    name: str  # `reference`, or `wrong_answer/average_gap.py`
+    wanted: Verdict
+    result: RunResult
+    cells: list[Cell | None]  # by case; None: not run (the file does not compile)
+
+    @property
+    def ok(self) -> bool:
+        return self.result.verdict is self.wanted
+
+    @property
+    def first(self) -> int | None:
+        """The first case that catches the file (the case its verdict comes from)."""
+        return next(
+            (i for i, c in enumerate(self.cells) if c is not None and c.verdict is not Verdict.AC),
+            None,
+        )
+
+    @property
+    def caught_by(self) -> str | None:
+        """The case (a sweep's input named) that catches the file first, if one does."""
+        failure = self.result.failure
+        return failure.case if failure is not None and self.first is not None else None
+
+
+@dataclass
+class Matrix:
+    """Every known file of a problem on every case."""
+
+    problem: str
+    cases: list[tuple[str, str]]  # (name, HAND, SWEEP or GENERATED), in the order they run
+    rows: list[Row]
+    time_limit_ms: int
+
+    @property
+    def ok(self) -> bool:
+        """Every file gets the verdict of its folder (the reference: accepted)."""
+        return all(row.ok for row in self.rows)
+
+    def kind(self, index: int | None) -> str | None:
+        return None if index is None else self.cases[index][1]
+
+    def unguarded(self) -> list[Row]:
+        """Wrong files (WA, RE) that no hand-written case catches: only generated data stands
+        between them and an accepted verdict. (Slow files are caught by large generated
+        cases by design.)"""
+        return [
+            row
+            for row in self.rows
+            if row.wanted in (Verdict.WA, Verdict.RE)
+            and row.first is not None
+            and not any(
+                c is not None and c.verdict is not Verdict.AC and kind == HAND
+                for c, (_, kind) in zip(row.cells, self.cases)
+            )
+        ]
+
+
+def case_kinds(problem: Problem, cases: list[PreparedCase]) -> list[tuple[str, str]]:
+    hand = {c.name for c in problem.cases}
+    return [
+        (c.name, HAND if c.name in hand else SWEEP if c.name == SWEEP_CASE else GENERATED)
+        for c in cases
+    ]
+
+
+def entries(problem: Problem) -> list[tuple[str, str, Path, Verdict]]:
+    """(label, name, file, wanted verdict): the reference, then the known submissions."""
+    found = [(REFERENCE_LABEL, "reference", problem.reference, Verdict.AC)]
+    numbers: dict[str, int] = {}
+    for path, verdict in known_submissions(problem):
+        folder = path.parent.name
+        numbers[folder] = numbers.get(folder, 0) + 1
+        label = f"{_LETTERS[folder]}{numbers[folder]}"
+        found.append((label, f"{folder}/{path.name}", path, verdict))
+    assert set(_LETTERS) == set(FOLDERS)
+    return found
+
+
+def build(
+    problem: Problem,
+    time_scale: float = 1.0,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> Matrix:
+    """Run every known file of `problem` on every case, `jobs` files at a time (each is a
+    sandboxed run measured by its own CPU clock, so running several at once leaves the times
+    as they are)."""
+    cases = prepare_cases(problem)
+    files = entries(problem)
+    rows: list[Row | None] = [None] * len(files)
+    todo: queue.SimpleQueue[int] = queue.SimpleQueue()
+    for i in range(len(files)):
+        todo.put(i)
+    errors: list[BaseException] = []
+    lock = threading.Lock()
+    done = 0
+
+    def work() -> None:
+        nonlocal done
+        while not errors:
+            try:
+                i = todo.get_nowait()
+            except queue.Empty:
+                return
+            label, name, path, wanted = files[i]
+            try:
+                result = _finished(
+                    grade(
+                        problem,
+                        read_submission(path),
+                        cases,
+                        all_cases=True,
+                        time_scale=time_scale,
+                    )
+                )
+            except BaseException as exc:  # raised again on the caller's thread
+                errors.append(exc)
+                return
+            rows[i] = Row(label, name, wanted, result, _cells(result, cases))
+            with lock:
+                done += 1
+                if progress is not None:
+                    progress(done, len(files))
+
+    threads = [
+        threading.Thread(target=work, name=f"judge-matrix-{n}", daemon=True)
+        for n in range(max(1, min(jobs, len(files))))
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+    limit = limits_for(problem, time_scale).cpu_ms
+    return Matrix(problem.slug, case_kinds(problem, cases), [r for r in rows if r], limit)
+
+
+def _cells(result: RunResult, cases: list[PreparedCase]) -> list[Cell | None]:
+    by_name = {c.name: Cell(c.verdict, c.time_ms) for c in result.cases}
+    return [by_name.get(c.name) for c in cases]
+
+
+def _finished(events: Iterator[Any]) -> RunResult:
+    for event in events:
+        if isinstance(event, Finished):
+            return event.result
+    raise AssertionError("grading ended without a result")

@@ -767,6 +767,26 @@ def solution(slug: str, problem_dirs: tuple[str, ...]) -> None:
     show_default=True,
     help="Small random inputs per problem.",
 )
+@click.option(
+    "--matrix",
+    is_flag=True,
+    help="Run the reference and every known submission on every case: each case's verdict "
+    "and time, and the case that catches each wrong submission first.",
+)
+@click.option(
+    "--mutants",
+    is_flag=True,
+    help="Mutation analysis: judge small changes of the reference (that the brute force "
+    "shows are wrong) on the cases, and show each one the cases accept with an input that "
+    "catches it.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="With --matrix or --mutants: run N files at once (default: the number of cores).",
+)
 @time_scale_option
 @json_option
 @problems_option
@@ -774,6 +794,9 @@ def solution(slug: str, problem_dirs: tuple[str, ...]) -> None:
 def verify(
     slug: str | None,
     trials: int,
+    matrix: bool,
+    mutants: bool,
+    jobs: int | None,
     time_scale: float,
     as_json: bool,
     problem_dirs: tuple[str, ...],
@@ -785,18 +808,35 @@ def verify(
     at most 1/5 of the time limit; and that every known-verdict submission gets its verdict,
     also at 1.5x the time limit. Exit status 1 if any check fails.
 
+    --matrix runs the reference and every known submission on every case and shows each
+    verdict and time, marking the case that catches each wrong submission first (exit status
+    1 if a file does not get the verdict of its folder). --mutants makes mutants of the
+    reference (`<` for `<=`, `+ 1` for `- 1`, a statement removed, ...), drops those that
+    agree with the brute force on thousands of small inputs, judges the others on the cases,
+    and shows each survivor, a bug the cases accept, with a small input that catches it and
+    the hand case to add (exit status 1 if any survives).
+
     Example:
 
     \b
         judge verify sliding-window-maximum
         judge verify --problems ./my-problems --json
+        judge verify maximum-gap --matrix
+        judge verify merge-sorted-array --mutants
     """
     from judge import jsonout, report
     from judge.verify import verify_problem
 
+    if matrix and mutants:
+        raise click.UsageError("--matrix and --mutants are separate runs: give one of them.")
     catalog = _catalog(problem_dirs)
     slugs = [slug] if slug else list(catalog.paths)
     problems = [catalog.get(s) for s in slugs]
+    if matrix or mutants:
+        from judge.pipeline import default_jobs
+
+        run = _verify_matrix if matrix else _verify_mutants
+        sys.exit(run(problems, time_scale, jobs or default_jobs(), as_json, slug is not None))
     out = report.console()
     checks = report.run_checks(
         out, problems, lambda p: verify_problem(p, trials, time_scale), not as_json
@@ -809,6 +849,62 @@ def verify(
         style = "bold red" if failed else "bold green"
         out.print(f"{len(checks) - len(failed)}/{len(checks)} checks passed", style=style)
     sys.exit(EXIT_VERDICT if failed else EXIT_OK)
+
+
+def _verify_matrix(
+    problems: list[Any], time_scale: float, jobs: int, as_json: bool, one: bool
+) -> int:
+    """`judge verify --matrix`: the exit status."""
+    from judge import jsonout, matrix, report, verifyviews
+
+    out = report.console()
+    found = []
+    for problem in problems:
+        with verifyviews.status(
+            out, f"Running {problem.slug}'s files on every case", not as_json
+        ) as shown:
+            found.append(matrix.build(problem, time_scale, jobs, shown))
+        if not as_json:
+            if len(found) > 1:
+                out.print()
+            verifyviews.render_matrix(out, found[-1])
+    if as_json:
+        jsonout.emit(jsonout.matrix(found))
+    return EXIT_OK if all(m.ok for m in found) else EXIT_VERDICT
+
+
+def _verify_mutants(
+    problems: list[Any], time_scale: float, jobs: int, as_json: bool, one: bool
+) -> int:
+    """`judge verify --mutants`: the exit status. A problem that cannot be analysed (no brute
+    force, no small inputs) is a usage error when it was asked for by name; in a run over
+    every problem it is reported as skipped and fails the run."""
+    from judge import jsonout, mutants, report, verifyviews
+    from judge.errors import UsageError
+
+    out = report.console()
+    found, skipped = [], []
+    for problem in problems:
+        try:
+            with verifyviews.status(out, f"Judging {problem.slug}'s mutants", not as_json) as shown:
+                found.append(mutants.analyse(problem, time_scale, jobs, shown))
+        except UsageError as exc:
+            if one:
+                raise
+            skipped.append((problem.slug, str(exc)))
+            if not as_json:
+                out.print(f"{problem.slug}: skipped: {exc}", style="yellow", soft_wrap=True)
+            continue
+        if not as_json:
+            if len(found) > 1:
+                out.print()
+            verifyviews.render_mutants(out, found[-1])
+    if as_json:
+        jsonout.emit(jsonout.mutants(found, skipped))
+    elif len(problems) > 1:
+        verifyviews.render_mutants_summary(out, found)
+    failed = skipped or any(r.survivors for r in found)
+    return EXIT_VERDICT if failed else EXIT_OK
 
 
 @cli.command()

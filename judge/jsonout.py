@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from judge.doctor import Protection
     from judge.growth import GrowthResult
     from judge.history import Entry, Repair
+    from judge.matrix import Matrix
+    from judge.mutants import MutantResult, MutantsReport
     from judge.stats import Stats
     from judge.stress import StressResult
     from judge.trial import TrialResult
@@ -271,3 +273,79 @@ def calibration(result: Calibration) -> dict[str, Any]:
     from judge.calibration import REFERENCE_MACHINE, REFERENCE_MS
 
     return {**asdict(result), "reference_ms": REFERENCE_MS, "reference": REFERENCE_MACHINE}
+
+
+def matrix(found: list[Matrix]) -> dict[str, Any]:
+    """`judge verify --matrix --json`: every known file on every case, problem by problem."""
+    return {
+        "problems": [
+            {
+                "problem": m.problem,
+                "ok": m.ok,
+                "time_limit_ms": m.time_limit_ms,
+                "cases": [{"name": name, "kind": kind} for name, kind in m.cases],
+                "files": [
+                    {
+                        "label": row.label,
+                        "file": row.name,
+                        "expected": row.wanted.value,
+                        "verdict": row.result.verdict.value,
+                        "ok": row.ok,
+                        "first_caught_by": row.caught_by,
+                        "first_caught_kind": m.kind(row.first),
+                        "cells": [
+                            None
+                            if cell is None
+                            else {"verdict": cell.verdict.value, "time_ms": round(cell.time_ms, 3)}
+                            for cell in row.cells
+                        ],
+                    }
+                    for row in m.rows
+                ],
+                "unguarded": [row.label for row in m.unguarded()],
+            }
+            for m in found
+        ],
+        "ok": all(m.ok for m in found),
+    }
+
+
+def mutants(found: list[MutantsReport], skipped: list[tuple[str, str]]) -> dict[str, Any]:
+    """`judge verify --mutants --json`: every mutant and what became of it, by problem."""
+    return {
+        "problems": [
+            {
+                "problem": r.problem,
+                "inputs": r.inputs,
+                "seconds": round(r.seconds, 2),
+                "mutants": len(r.results),
+                "equivalent": len(r.equivalent),
+                "killed": len(r.killed),
+                "survivors": len(r.survivors),
+                "killed_by": dict(r.killed_by()),
+                "results": [_mutant(m) for m in r.results],
+            }
+            for r in found
+        ],
+        "skipped": [{"problem": slug, "reason": reason} for slug, reason in skipped],
+        "survivors": sum(len(r.survivors) for r in found),
+    }
+
+
+def _mutant(result: MutantResult) -> dict[str, Any]:
+    mutant, case = result.mutant, result.failure
+    return {
+        "number": mutant.number,
+        "kind": mutant.kind,
+        "line": mutant.line,
+        "before": mutant.before,
+        "after": mutant.after,
+        "status": result.status,
+        "verdict": None if result.verdict is None else result.verdict.value,
+        "case": result.case,
+        "input": None if case is None else case.input,
+        "expected": None if case is None else case.expected,
+        "output": None if case is None else case.output,
+        "failure": None if case is None else (case.verdict or Verdict.WA).value,
+        "message": "" if case is None else case.message,
+    }

@@ -220,6 +220,7 @@ def test_readme_starts_with_the_two_commands():
         (["show", ""], "SLUG"),
         (["verify", "merge-sorted-array", "--trials", "-1"], "--trials"),
         (["all", "-j", "0"], "--jobs"),
+        (["verify", "merge-sorted-array", "--mutants", "-j", "0"], "--jobs"),
         (["stress", str(TWO_POINTERS), "--seed", "-1"], "--seed"),
         (["stress", str(TWO_POINTERS), "--max-examples", "0"], "--max-examples"),
     ],

@@ -114,6 +114,46 @@ def tree_nodes(values: list, node_class: type = TreeNode) -> list:
     return nodes
 
 
+def tree_error(values: list) -> str | None:
+    """What makes a list of values and `None`s no LeetCode level order, or None if it is one.
+    `tree_nodes` would silently drop an entry that is no node's child, so every written tree
+    (a spec's case, a generated input, a `--case` text) is checked here first."""
+    if not values:
+        return None
+    if values[0] is None:
+        return "the root (entry 0) is null; the empty tree is written []"
+    nodes = 0  # non-null entries read so far: each one owns the next two free positions
+    for i, value in enumerate(values):
+        # Entry i > 0 is a child of the ((i - 1) // 2)-th node, which must come before it.
+        if i and (i - 1) // 2 >= nodes:
+            shown = "null" if value is None else show(value)
+            return (
+                f"entry {i} ({shown}) has no parent: each non-null entry takes the next two "
+                f"free entries as its children, and the non-null entries before it ({nodes}) "
+                f"have taken entries 1 to {2 * nodes}"
+            )
+        if value is not None:
+            nodes += 1
+    return None
+
+
+def malformed(value: Any, t: Type) -> str | None:
+    """What is wrong with a tree inside plain data of type `t` that `conforms`, or None."""
+    kind = t[0]
+    if kind == "tree":
+        return tree_error(value)
+    if kind == "list" and _has_tree(_item(t)):
+        for i, item in enumerate(value):
+            problem = malformed(item, _item(t))
+            if problem:
+                return f"item {i}: {problem}"
+    return None
+
+
+def _has_tree(t: Type) -> bool:
+    return t[0] == "tree" or (t[0] == "list" and _has_tree(_item(t)))
+
+
 def build_tree(values: list, node_class: type = TreeNode) -> Any:
     """Build a tree from LeetCode level order; `None` for the empty tree."""
     nodes = tree_nodes(values, node_class)

@@ -188,11 +188,29 @@ def _check_value(spec: SpecFile, where: tuple, value: Any, t: codecs.Type, what:
     if not codecs.conforms(value, t):
         name = codecs.type_name(t)
         article = "an" if name[0] in "aeiou" else "a"
-        spec.fail(where, f"{what} {codecs.show(value)[:60]} is not {article} {name}")
+        spec.fail(where, f"{what} {_shown(value)} is not {article} {name}")
+    malformed = codecs.malformed(value, t)
+    if malformed:
+        spec.fail(where, f"{what} {_shown(value)} is not a tree in level order: {malformed}")
 
 
-def check_input(spec: SpecFile, where: tuple, values: Any, params: list[Param]) -> None:
-    """A case input has exactly the parameters, each of its type; node references exist."""
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value as the spec writes it, cut short; a generator may return objects that JSON
+    cannot write, which are shown by their type."""
+    try:
+        text = codecs.show(value)
+    except (TypeError, ValueError):
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def check_input(
+    spec: SpecFile, where: tuple, values: Any, params: list[Param], case: str | None = None
+) -> None:
+    """A case input has exactly the parameters, each of its type; node references exist.
+    `case`: the case's name, which messages give (an index alone is hard to find)."""
+    if case is not None:
+        spec = _Named(spec, f"case {case!r}: ")  # type: ignore[assignment]
     if not isinstance(values, dict):
         spec.fail(where, "must be a mapping from parameter name to value")
     names = [p.name for p in params]
@@ -209,6 +227,16 @@ def check_input(spec: SpecFile, where: tuple, values: Any, params: list[Param]) 
                 spec.fail((*where, p.name), f"{value!r} is not a value in {p.node_of}")
         else:
             _check_value(spec, (*where, p.name), value, p.parsed, "value")
+
+
+class _Named:
+    """A spec whose failures start with the name of the case they are in."""
+
+    def __init__(self, spec: SpecFile, prefix: str) -> None:
+        self.spec, self.prefix = spec, prefix
+
+    def fail(self, where: tuple, message: str) -> None:
+        self.spec.fail(where, self.prefix + message)
 
 
 def parse(path: Path, raw: bytes | None = None) -> Problem:
@@ -336,10 +364,11 @@ def _cases(spec: SpecFile, items: list, problem: Problem) -> list[Case]:
         if name in seen:
             spec.fail(("cases", i, "name"), f"duplicate case name {name!r}")
         seen.add(name)
-        check_input(spec, ("cases", i, "input"), cf.get("input", dict), problem.params)
+        check_input(spec, ("cases", i, "input"), cf.get("input", dict), problem.params, name)
         expected = cf.get("expected", object, allow_none=True)
         if not (problem.checker == "node_value" and expected is None):
-            _check_value(spec, ("cases", i, "expected"), expected, out_type, "expected")
+            named = _Named(spec, f"case {name!r}: ")
+            _check_value(named, ("cases", i, "expected"), expected, out_type, "expected")  # type: ignore[arg-type]
         example = cf.opt("example", bool) or False
         cases.append(Case(name, item["input"], expected, example, cf.opt("explanation", str)))
         cf.done()

@@ -184,3 +184,21 @@ def test_node_arguments_are_the_first_nodes_holding_their_values(positions):
 def test_a_node_argument_missing_from_its_tree_is_an_error():
     with pytest.raises(ValueError, match="no node with value 7"):
         codecs.build_args([[5, 3], 7, 5], NODE_PARAMS, NAMES)
+
+
+@pytest.mark.parametrize(
+    ("values", "wrong"),
+    [
+        ([], None),
+        ([1, None], None),
+        ([1, None, 2, 3], None),
+        ([1, 2, None, None, None], None),
+        ([None], "the root (entry 0) is null"),
+        ([None, 1], "the root (entry 0) is null"),
+        ([1, None, None, 5], "entry 3 (5) has no parent"),
+        ([1, None, 2, None, None, None], "entry 5 (null) has no parent"),
+    ],
+)
+def test_tree_error_finds_entries_no_node_owns(values, wrong):
+    found = codecs.tree_error(values)
+    assert found == wrong if wrong is None else found.startswith(wrong)

@@ -110,9 +110,9 @@ def test_wrong_type_is_reported_with_line(tmp_path):
 
 def test_case_input_must_match_parameters(tmp_path):
     message = spec_error(tmp_path, GOOD.replace("{a: 1, b: 2}", "{a: 1, c: 2}"))
-    assert "cases[0].input.c: unknown parameter 'c'" in message
+    assert "cases[0].input.c: case 'one': unknown parameter 'c'" in message
     message = spec_error(tmp_path, GOOD.replace("{a: 1, b: 2}", "{a: 1, b: [2]}"))
-    assert "cases[0].input.b: value [2] is not an int" in message
+    assert "cases[0].input.b: case 'one': value [2] is not an int" in message
 
 
 def test_expected_must_have_the_answer_type(tmp_path):

@@ -1,0 +1,86 @@
+"""What a new problem author meets: each mistake gets one clear line naming where it is, what
+is optional is optional, and `judge verify` says what its checks found.
+
+Each test starts from a problem of tests/authored/ (copied, never changed there) and makes
+the one edit that reproduces an author's mistake or situation, then runs the real CLI.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+AUTHORED = REPO / "tests" / "authored"
+DEPTH = "maximum-depth-of-binary-tree"
+SEARCH = "binary-search"
+
+
+def authored(
+    root: Path,
+    slug: str,
+    *edits: tuple[str, str],
+    reference: bool = True,
+    submissions: bool = False,
+) -> Path:
+    """A copy of an authored problem under `root`, its spec edited (each `old` must be
+    there); returns its problems folder."""
+    spec = (AUTHORED / "problems" / f"{slug}.yaml").read_text()
+    for old, new in edits:
+        assert old in spec, old
+        spec = spec.replace(old, new)
+    (root / "problems").mkdir(parents=True, exist_ok=True)
+    (root / "problems" / f"{slug}.yaml").write_text(spec)
+    if reference:
+        (root / "solutions").mkdir(exist_ok=True)
+        shutil.copy(AUTHORED / "solutions" / f"{slug}.py", root / "solutions")
+    if submissions:
+        shutil.copytree(
+            AUTHORED / "tests" / "submissions" / slug, root / "tests" / "submissions" / slug
+        )
+    return root / "problems"
+
+
+def submission(slug: str, file: str) -> str:
+    return str(AUTHORED / "tests" / "submissions" / slug / file)
+
+
+def line_of(problems: Path, slug: str, text: str) -> int:
+    """The line of the spec where `text` first appears."""
+    lines = (problems / f"{slug}.yaml").read_text().splitlines()
+    return next(i for i, line in enumerate(lines, 1) if text in line)
+
+
+# 1. A hand case's tree that is no level order is refused, naming the case and the entry.
+
+BAD_TREES = [
+    ("[1, null, null, 5]", "entry 3 (5) has no parent"),
+    ("[null, 1]", "the root (entry 0) is null; the empty tree is written []"),
+]
+
+
+@pytest.mark.parametrize(("tree", "wrong"), BAD_TREES, ids=["orphan-entry", "null-root"])
+@pytest.mark.parametrize("command", ["verify", "submit"])
+def test_a_malformed_hand_tree_is_a_spec_error(invoke, tmp_path, tree, wrong, command):
+    case = "  - name: one-node\n    input: {root: [0]}"
+    problems = authored(tmp_path, DEPTH, (case, case.replace("[0]", tree)))
+    args = [DEPTH] if command == "verify" else [submission(DEPTH, "accepted/recursive.py")]
+    result = invoke(command, *args, "--problems", str(problems))
+    assert result.exit_code == 2 and result.stdout == ""
+    line = line_of(problems, DEPTH, tree)
+    assert result.stderr.startswith(
+        f"Error: {problems / DEPTH}.yaml:{line}: cases[3].input.root: case 'one-node': "
+        f"value {tree.replace(' ', '')} is not a tree in level order: {wrong}"
+    )
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_malformed_tree_to_run_is_refused(invoke, tmp_path):
+    problems = authored(tmp_path, DEPTH)
+    file = submission(DEPTH, "accepted/recursive.py")
+    result = invoke("run", file, "--problems", str(problems), "--case", "root = [1,null,null,5]")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: the case: root: value [1,null,null,5] is not a tree")

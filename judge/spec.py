@@ -23,6 +23,39 @@ BOUND_FUNCTIONS = {"len": len, "sum": sum, "min": min, "max": max, "abs": abs}
 SWEEP_INPUTS = 2000  # inputs in a problem's small-input sweep, unless its spec says otherwise
 SWEEP_CASE = "small-sweep"  # the sweep's case, judged after the hand-written ones
 
+# Every key a spec may have, by where it is (docs/problem-format.md): any other is refused
+# with its line and the known key it is closest to.
+TOP_KEYS = (
+    "slug",
+    "number",
+    "title",
+    "difficulty",
+    "tags",
+    "statement",
+    "constraints",
+    "signature",
+    "judge",
+    "limits",
+    "growth",
+    "small_inputs",
+    "reference",
+    "submissions",
+    "verify",
+    "cases",
+    "generators",
+    "generated",
+)
+SIGNATURE_KEYS = ("method", "params", "returns")
+PARAM_KEYS = ("name", "type", "node_of")
+JUDGE_KEYS = ("checker", "in_place")
+LIMITS_KEYS = ("time_ms", "memory_mb")
+VERIFY_KEYS = ("validate", "small")
+CASE_KEYS = ("name", "input", "expected", "example", "explanation")
+GENERATED_KEYS = ("name", "generator", "seed", "args")
+GROWTH_KEYS = ("n", "families")
+FAMILY_KEYS = ("name", "words", "generator", "sizes", "step", "args")
+SMALL_INPUTS_KEYS = ("draw", "build", "sweep")
+
 
 @dataclass(frozen=True)
 class Param:
@@ -242,7 +275,7 @@ class _Named:
 def parse(path: Path, raw: bytes | None = None) -> Problem:
     """Read and validate the spec at `path` (its bytes `raw`, if already read)."""
     spec = SpecFile.read(path, raw)
-    top = Fields(spec, (), spec.data)
+    top = Fields(spec, (), spec.data, TOP_KEYS)
     slug = top.text("slug")
     if slug != path.stem:
         spec.fail(("slug",), f"{slug!r} must match the file name {path.stem!r}")
@@ -250,9 +283,9 @@ def parse(path: Path, raw: bytes | None = None) -> Problem:
     difficulty = top.text("difficulty")
     if difficulty not in DIFFICULTIES:
         spec.fail(("difficulty",), f"must be one of {', '.join(DIFFICULTIES)}")
-    method, params, returns = _signature(top.section("signature"))
-    checker, in_place = _judging(top.section("judge"), [p.name for p in params])
-    limits = top.section("limits")
+    method, params, returns = _signature(top.section("signature", SIGNATURE_KEYS))
+    checker, in_place = _judging(top.section("judge", JUDGE_KEYS), [p.name for p in params])
+    limits = top.section("limits", LIMITS_KEYS)
     time_ms, memory_mb = limits.positive("time_ms"), limits.positive("memory_mb")
     limits.done()
     growth_n, growth = _growth(spec, top.opt("growth", dict))
@@ -261,7 +294,7 @@ def parse(path: Path, raw: bytes | None = None) -> Problem:
     checks = top.opt("verify", dict)
     validator = small = None
     if checks is not None:
-        vf = Fields(spec, ("verify",), checks)
+        vf = Fields(spec, ("verify",), checks, VERIFY_KEYS)
         validator, small = vf.opt("validate", str), vf.opt("small", str)
         vf.done()
     problem = Problem(
@@ -315,7 +348,7 @@ def _signature(sig: Fields) -> tuple[str, list[Param], str]:
     spec = sig.spec
     params: list[Param] = []
     for i, item in enumerate(sig.list("params", dict)):
-        pf = Fields(spec, ("signature", "params", i), item)
+        pf = Fields(spec, ("signature", "params", i), item, PARAM_KEYS)
         param = Param(pf.text("name"), pf.text("type"), pf.opt("node_of", str))
         pf.done()
         try:
@@ -359,7 +392,7 @@ def _cases(spec: SpecFile, items: list, problem: Problem) -> list[Case]:
     cases: list[Case] = []
     seen: set[str] = set()
     for i, item in enumerate(items):
-        cf = Fields(spec, ("cases", i), item)
+        cf = Fields(spec, ("cases", i), item, CASE_KEYS)
         name = cf.text("name")
         if name in seen:
             spec.fail(("cases", i, "name"), f"duplicate case name {name!r}")
@@ -383,7 +416,7 @@ def _generated(spec: SpecFile, items: list, hand: list[Case]) -> list[Generated]
         where = ("generated", i)
         if not isinstance(item, dict):
             spec.fail(where, "must be a mapping")
-        gf = Fields(spec, where, item)
+        gf = Fields(spec, where, item, GENERATED_KEYS)
         name = gf.text("name")
         if name in seen:
             spec.fail((*where, "name"), f"duplicate case name {name!r}")
@@ -402,12 +435,12 @@ def _growth(spec: SpecFile, section: dict | None) -> tuple[str, list[GrowthFamil
     """The `growth` section: what n counts, and the input families `judge growth` runs."""
     if section is None:
         return "n", []
-    fields = Fields(spec, ("growth",), section)
+    fields = Fields(spec, ("growth",), section, GROWTH_KEYS)
     n = fields.opt("n", str) or "n"
     families: list[GrowthFamily] = []
     for i, item in enumerate(fields.list("families", dict)):
         where = ("growth", "families", i)
-        ff = Fields(spec, where, item)
+        ff = Fields(spec, where, item, FAMILY_KEYS)
         name = ff.text("name")
         if not name.replace("-", "").replace("_", "").isalnum():
             spec.fail((*where, "name"), "must be letters, digits, - and _ (it names the family)")
@@ -446,7 +479,7 @@ def _small_inputs(top: Fields, params: list[Param]) -> SmallInputs | None:
     if section is None:
         return None
     spec = top.spec
-    small = Fields(spec, ("small_inputs",), section)
+    small = Fields(spec, ("small_inputs",), section, SMALL_INPUTS_KEYS)
     build = small.opt("build", str)
     sweep = small.opt("sweep", int)
     if sweep is not None and sweep < 0:

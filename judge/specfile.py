@@ -88,13 +88,27 @@ def _record_lines(node: Any, where: tuple, lines: dict[tuple, int], depth: int =
 
 
 class Fields:
-    """Checked access to one mapping of a spec; `done()` rejects the keys nobody asked for."""
+    """Checked access to one mapping of a spec. With `known`, the mapping's keys, a key not
+    among them is refused at once; `done()` rejects the keys nobody asked for."""
 
-    def __init__(self, spec: SpecFile, where: tuple, data: Any) -> None:
+    def __init__(self, spec: SpecFile, where: tuple, data: Any, known: tuple[str, ...] = ()):
         if not isinstance(data, dict):
             spec.fail(where, "must be a mapping")
-        self.spec, self.where, self.data = spec, where, data
+        self.spec, self.where, self.data, self.known = spec, where, data, known
         self.used: set[str] = set()
+        # Before any key is read: a misspelt key (`dificulty`) is what is wrong, not the
+        # correct key it leaves missing, and the misspelt one has the line to point at.
+        for key in data:
+            if known and key not in known:
+                self._unknown(key)
+
+    def _unknown(self, key: Any) -> None:
+        import difflib
+
+        choices = list(self.known) or sorted(self.used)
+        close = difflib.get_close_matches(str(key), choices, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}?" if close else f"known here: {', '.join(choices)}"
+        self.spec.fail((*self.where, key), f"unknown key; {hint}")
 
     def get(self, key: str, kind: Any, allow_none: bool = False) -> Any:
         """A required key of type `kind` (a type or tuple of types)."""
@@ -128,14 +142,13 @@ class Fields:
             self._typed(i, item, item_kind, False, where=(*self.where, key, i))
         return items
 
-    def section(self, key: str) -> Fields:
-        return Fields(self.spec, (*self.where, key), self.get(key, dict))
+    def section(self, key: str, known: tuple[str, ...] = ()) -> Fields:
+        return Fields(self.spec, (*self.where, key), self.get(key, dict), known)
 
     def done(self) -> None:
         for key in self.data:
             if key not in self.used:
-                known = ", ".join(sorted(self.used))
-                self.spec.fail((*self.where, key), f"unknown key (known here: {known})")
+                self._unknown(key)
 
     def _typed(self, key: Any, value: Any, kind: Any, allow_none: bool, where: tuple = ()) -> Any:
         where = where or (*self.where, key)

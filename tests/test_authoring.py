@@ -84,3 +84,35 @@ def test_a_malformed_tree_to_run_is_refused(invoke, tmp_path):
     result = invoke("run", file, "--problems", str(problems), "--case", "root = [1,null,null,5]")
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: the case: root: value [1,null,null,5] is not a tree")
+
+
+# 5. A misspelt key is named, at its own line, with the key it was meant to be.
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "meant"),
+    [
+        ("difficulty: Easy", "dificulty: Easy", "dificulty", "difficulty"),
+        ("  time_ms: 1000", "  time_limit: 1000", "limits.time_limit", "time_ms"),
+        ("verify:\n  validate:", "verify:\n  validator:", "verify.validator", "validate"),
+        ("    expected: 3\n", "    expect: 3\n", "cases[0].expect", "expected"),
+        ("generators: |", "generator: |", "generator", "generators"),
+    ],
+)
+def test_a_misspelt_key_is_named_with_its_line(invoke, tmp_path, old, new, where, meant):
+    problems = authored(tmp_path, DEPTH, (old, new))
+    result = invoke("verify", DEPTH, "--problems", str(problems))
+    assert result.exit_code == 2
+    lines = (problems / f"{DEPTH}.yaml").read_text().splitlines()
+    key = new.splitlines()[-1].split(":")[0] + ":"
+    line = next(i for i, text in enumerate(lines, 1) if text.startswith(key))
+    assert result.stderr == (
+        f"Error: {problems / DEPTH}.yaml:{line}: {where}: unknown key; did you mean {meant!r}?\n"
+    )
+
+
+def test_a_key_unlike_any_lists_the_known_ones(invoke, tmp_path):
+    problems = authored(tmp_path, DEPTH, ("limits:\n", "limits:\n  cpus: 2\n"))
+    result = invoke("verify", DEPTH, "--problems", str(problems))
+    assert result.exit_code == 2
+    assert "limits.cpus: unknown key; known here: time_ms, memory_mb" in result.stderr

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from judge import codecs
 from judge.codecs import dump, load
 from judge.errors import ProblemError
 from judge.protocol import FileSpan
@@ -115,15 +116,31 @@ class _Complaint:
         raise ProblemError(f"{self.where}: {key + ': ' if key else ''}{message}")
 
 
+def _filename(problem: Problem) -> str:
+    """The name the generators' code runs under: the spec's own path when its lines are the
+    spec's lines (see `generator_function`), so a traceback there points into the spec."""
+    return str(problem.path) if problem.generators_line else f"{problem.path}:generators"
+
+
 def generator_function(problem: Problem, name: str, what: str) -> Any:
     """A function defined by the spec's `generators` source (run once per problem)."""
     scope = _GENERATOR_SCOPES.get(problem.path)
     if scope is None or scope[0] is not problem:
         namespace: dict[str, Any] = {"__name__": f"generators:{problem.slug}"}
+        # Blank lines in front put each line of the source at its line of the spec: errors,
+        # tracebacks and a debugger then show the spec's own lines.
+        padding = "\n" * max(problem.generators_line - 1, 0)
         try:
-            exec(compile(problem.generators, f"{problem.path}:generators", "exec"), namespace)
+            code = compile(padding + problem.generators, _filename(problem), "exec")
+            exec(code, namespace)
+        except SyntaxError as exc:
+            raise ProblemError(
+                f"{_at(problem, exc.lineno)}: generators: {type(exc).__name__}: {exc.msg}"
+            ) from None
         except Exception as exc:
-            raise ProblemError(f"{problem.path}: generators: {type(exc).__name__}: {exc}") from None
+            raise ProblemError(
+                f"{_at(problem, _line_in(problem, exc))}: generators: {type(exc).__name__}: {exc}"
+            ) from None
         scope = _GENERATOR_SCOPES[problem.path] = (problem, namespace)
     function = scope[1].get(name)
     if not callable(function):
@@ -134,16 +151,73 @@ def generator_function(problem: Problem, name: str, what: str) -> Any:
 _GENERATOR_SCOPES: dict[Any, tuple[Problem, dict[str, Any]]] = {}
 
 
+def _line_in(problem: Problem, exc: BaseException) -> int | None:
+    """The line of the generators' code where `exc` was raised, or from where it called the
+    code that raised it (a library's line means nothing to the spec's author)."""
+    line = None
+    filename = _filename(problem)
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _at(problem: Problem, line: int | None) -> str:
+    """`spec.yaml:LINE` for a line of the generators' code: the spec's line when known, else
+    the spec and the line within the source."""
+    if line is None:
+        return str(problem.path)
+    if problem.generators_line:
+        return f"{problem.path}:{line}"
+    return f"{problem.path}: generators line {line}"
+
+
+def call_spec_function(problem: Problem, function: Any, what: str, *args: Any, **kw: Any) -> Any:
+    """Call a function of the spec's generators; its exception is the spec's error (one line:
+    where in the spec it was raised, and what), never a traceback of the judge."""
+    try:
+        return function(*args, **kw)
+    except Exception as exc:
+        raise _failure(problem, what, exc) from None
+
+
+def broken_constraint(problem: Problem, validate: Any, values: dict[str, Any]) -> str | None:
+    """What the spec's `verify.validate` says is wrong with an input (None: nothing). A failed
+    assertion is one way to say it; any other exception is a mistake in the spec."""
+    try:
+        return validate(**values) or None
+    except AssertionError as exc:
+        return str(exc) or "assertion failed"
+    except Exception as exc:
+        raise _failure(problem, "verify.validate", exc) from None
+
+
+def _failure(problem: Problem, what: str, exc: Exception) -> ProblemError:
+    line = _line_in(problem, exc)
+    code = _source_line(problem, line)
+    shown = f" at `{code}`" if code else ""
+    return ProblemError(f"{_at(problem, line)}: {what} failed{shown}: {type(exc).__name__}: {exc}")
+
+
+def _source_line(problem: Problem, line: int | None) -> str:
+    if line is None:
+        return ""
+    lines = problem.generators.splitlines()
+    at = line - problem.generators_line if problem.generators_line else line - 1
+    return lines[at].strip() if 0 <= at < len(lines) else ""
+
+
 def generate(problem: Problem, name: str, rng: random.Random, args: dict, what: str) -> bytes:
     """Call one generator and check its input against the signature: the packed arguments."""
     function = generator_function(problem, name, what)
-    try:
-        values = function(rng, **args)
-    except Exception as exc:
-        raise ProblemError(
-            f"{problem.path}: {what}: generator {name!r} failed: {type(exc).__name__}: {exc}"
-        ) from None
-    check_input(_Complaint(problem, what), ("input",), values, problem.params)  # type: ignore[arg-type]
+    values = call_spec_function(problem, function, f"{what}: generator {name!r}", rng, **args)
+    complaint = _Complaint(problem, f"{what}: generator {name!r} returned")
+    if not isinstance(values, dict):
+        complaint.fail((), f"a {type(values).__name__}, not a mapping from parameter name to value")
+    values = _as_written(problem, values, complaint)
+    check_input(complaint, ("input",), values, problem.params)  # type: ignore[arg-type]
     return pack_args(problem, values)
 
 
@@ -153,6 +227,28 @@ def generated_names(problem: Problem) -> list[str]:
     small = problem.small_inputs
     sweep = [SWEEP_CASE] if small is not None and small.sweep > 0 else []
     return sweep + [g.name for g in problem.generated]
+
+
+def _as_written(problem: Problem, values: dict[str, Any], complaint: _Complaint) -> dict[str, Any]:
+    """A generator's input in the written form: a tree it built of nodes (LeetCode's
+    `TreeNode`, or any object with `val`, `left` and `right`) becomes its level order."""
+    out = dict(values)
+    for p in problem.params:
+        t = p.parsed
+        value = values.get(p.name)
+        try:
+            if t == codecs.TREE and _is_node(value):
+                out[p.name] = codecs.tree_to_list(value)
+            elif t == codecs.TREE_LIST and isinstance(value, list):
+                out[p.name] = [codecs.tree_to_list(v) if _is_node(v) else v for v in value]
+        except (codecs.AnswerTypeError, AttributeError) as exc:
+            message = str(exc).replace("returned ", "a node's value is ")
+            complaint.fail(("input", p.name), f"a tree that cannot be written: {message}")
+    return out
+
+
+def _is_node(value: Any) -> bool:
+    return all(hasattr(value, a) for a in ("val", "left", "right"))
 
 
 def generate_inputs(problem: Problem) -> list[tuple[str, bytes]]:

@@ -40,6 +40,7 @@ _SEQUENCE_TYPES = set(_SEQUENCES)
 
 INT = Type("int")
 TREE = Type("tree")
+TREE_LIST = Type("list", TREE)
 NONE = Type("none")
 _INT_LIST = Type("list", INT)
 

@@ -163,6 +163,9 @@ class Problem:
     growth: list[GrowthFamily] = field(default_factory=list)
     growth_n: str = "n"  # what a family's size counts, in words
     small_inputs: SmallInputs | None = None
+    # The spec's line of the generators' first line (0: not known, the source is not a `|`
+    # block), so that a generator's failure can name the line of the spec it is at.
+    generators_line: int = 0
     source: bytes = field(repr=False, default=b"")
 
     @property
@@ -220,7 +223,7 @@ class Problem:
 def _check_value(spec: SpecFile, where: tuple, value: Any, t: codecs.Type, what: str) -> None:
     if not codecs.conforms(value, t):
         name = codecs.type_name(t)
-        article = "an" if name[0] in "aeiou" else "a"
+        article = "an" if name[0].lower() in "aeiou" else "a"
         spec.fail(where, f"{what} {_shown(value)} is not {article} {name}")
     malformed = codecs.malformed(value, t)
     if malformed:
@@ -228,13 +231,24 @@ def _check_value(spec: SpecFile, where: tuple, value: Any, t: codecs.Type, what:
 
 
 def _shown(value: Any, limit: int = 60) -> str:
-    """A value as the spec writes it, cut short; a generator may return objects that JSON
-    cannot write, which are shown by their type."""
-    try:
+    """A value as the spec writes it, cut short. A generator may return what a spec cannot
+    write (a tuple, an object): that is shown as Python shows it, or by its type."""
+    if _written(value):
         text = codecs.show(value)
-    except (TypeError, ValueError):
-        text = f"<{type(value).__name__}>"
+    elif type(value).__repr__ is object.__repr__:
+        text = f"<{type(value).__name__}>"  # its address would only be noise
+    else:
+        text = repr(value)
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _written(value: Any) -> bool:
+    """Whether a value is data a spec could have written (JSON's types)."""
+    if isinstance(value, list):
+        return all(map(_written, value))
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _written(v) for k, v in value.items())
+    return value is None or type(value) in (int, float, bool, str)
 
 
 def check_input(
@@ -314,6 +328,7 @@ def parse(path: Path, raw: bytes | None = None) -> Problem:
         memory_mb=memory_mb,
         cases=[],
         generators=top.opt("generators", str) or "",
+        generators_line=spec.blocks.get(("generators",), 0),
         generated=[],
         path=path,
         reference=reference.resolve(),

@@ -21,8 +21,18 @@ _TYPE_NAMES = {
 class SpecFile:
     """A parsed spec: its data, and the line of every key and list item for error messages."""
 
-    def __init__(self, path: Path, raw: bytes, data: Any, lines: dict[tuple, int]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        raw: bytes,
+        data: Any,
+        lines: dict[tuple, int],
+        blocks: dict[tuple, int] | None = None,
+    ) -> None:
         self.path, self.raw, self.data, self.lines = path, raw, data, lines
+        # The first line of each block scalar's text (`key: |` then the text): where a line of
+        # that text, such as the generators' source, lies in the file.
+        self.blocks = blocks or {}
 
     @classmethod
     def read(cls, path: Path, raw: bytes | None = None) -> SpecFile:
@@ -48,8 +58,9 @@ class SpecFile:
         if not isinstance(data, dict):
             raise SpecError(str(path), 1, "", "a spec must be a YAML mapping")
         lines: dict[tuple, int] = {}
-        _record_lines(node, (), lines)
-        return cls(path, raw, data, lines)
+        blocks: dict[tuple, int] = {}
+        _record_lines(node, (), lines, blocks)
+        return cls(path, raw, data, lines, blocks)
 
     def line(self, where: tuple) -> int | None:
         """The line of the deepest recorded key on the path `where`."""
@@ -70,21 +81,25 @@ def _dotted(where: tuple) -> str:
     return out
 
 
-def _record_lines(node: Any, where: tuple, lines: dict[tuple, int], depth: int = 0) -> None:
+def _record_lines(
+    node: Any, where: tuple, lines: dict[tuple, int], blocks: dict[tuple, int], depth: int = 0
+) -> None:
     """Walk the node tree (not into case data, which can be large)."""
     import yaml
 
     lines[where] = node.start_mark.line + 1
+    if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+        blocks[where] = node.start_mark.line + 2  # the text starts on the line after `|`
     if depth >= 4:
         return
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             k = (*where, key.value)
-            _record_lines(value, k, lines, depth + 1)
+            _record_lines(value, k, lines, blocks, depth + 1)
             lines[k] = key.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _record_lines(item, (*where, i), lines, depth + 1)
+            _record_lines(item, (*where, i), lines, blocks, depth + 1)
 
 
 class Fields:

@@ -13,7 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from judge.cases import PreparedCase, generate, generate_inputs, generator_function, hand_cases
+from judge.cases import (
+    PreparedCase,
+    broken_constraint,
+    generate,
+    generate_inputs,
+    generator_function,
+    hand_cases,
+)
 from judge.checkers import CHECKERS
 from judge.errors import ProblemError, UsageError
 from judge.grading import Finished, grade, limits_for, run_outputs
@@ -86,10 +93,7 @@ def check_constraints(problem: Problem) -> Check:
     for case, values in inputs:
         if isinstance(values, list):
             values = dict(zip(params, values))
-        try:
-            problem_found = validate(**values)
-        except AssertionError as exc:
-            problem_found = str(exc) or "assertion failed"
+        problem_found = broken_constraint(problem, validate, values)
         if problem_found:
             bad.append(f"{case}: {problem_found}")
     if bad:

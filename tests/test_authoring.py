@@ -7,6 +7,7 @@ the one edit that reproduces an author's mistake or situation, then runs the rea
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -46,6 +47,9 @@ def authored(
 
 def submission(slug: str, file: str) -> str:
     return str(AUTHORED / "tests" / "submissions" / slug / file)
+
+
+RECURSIVE = submission(DEPTH, "accepted/recursive.py")
 
 
 def line_of(problems: Path, slug: str, text: str) -> int:
@@ -116,3 +120,119 @@ def test_a_key_unlike_any_lists_the_known_ones(invoke, tmp_path):
     result = invoke("verify", DEPTH, "--problems", str(problems))
     assert result.exit_code == 2
     assert "limits.cpus: unknown key; known here: time_ms, memory_mb" in result.stderr
+
+
+# 2. A generator may return a tree of nodes for a TreeNode parameter; anything it returns
+# that has no written form is refused in one line naming the generator.
+
+NODES = """  def path(rng, n, turn="alternate"):
+      # n levels: built node by node, as a solution would.
+      root = node = trees.TreeNode(LO)
+      for i in range(1, n):
+          child = trees.TreeNode(HI if i == n - 1 else rng.randint(LO, HI))
+          if i % 2:
+              node.left = child
+          else:
+              node.right = child
+          node = child
+      return {"root": root}
+"""
+PATH = """  def path(rng, n, turn="alternate"):
+      # n levels: the deepest tree n nodes allow; both extreme values at random nodes.
+      vals = arrays.values(rng, n, LO, HI, planted=(LO, HI))
+      return {"root": trees.path(rng, vals, turn)}
+"""
+
+
+@pytest.mark.parametrize("command", ["verify", "submit"])
+def test_a_generator_may_return_tree_nodes(invoke, tmp_path, command):
+    problems = authored(tmp_path, DEPTH, (PATH, NODES), submissions=True)
+    args = [DEPTH] if command == "verify" else [submission(DEPTH, "accepted/recursive.py")]
+    result = invoke(command, *args, "--problems", str(problems))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    if command == "submit":
+        assert result.stdout.startswith("Accepted (AC)  maximum-depth-of-binary-tree  11/11")
+
+
+def test_a_tree_of_nodes_is_judged_as_its_level_order(invoke, tmp_path):
+    # The deepest path is 10^4 nodes, so a solution that stops early is caught on it.
+    problems = authored(tmp_path, DEPTH, (PATH, NODES))
+    shallow = tmp_path / "shallow.py"
+    shallow.write_text(
+        "class Solution:\n"
+        "    def maxDepth(self, root):\n"
+        "        d, level = 0, [root] if root else []\n"
+        "        while level and d < 100:\n"
+        "            d += 1\n"
+        "            level = [c for n in level for c in (n.left, n.right) if c]\n"
+        "        return d\n"
+    )
+    result = invoke("submit", str(shallow), "--problems", str(problems), "--no-history")
+    assert result.exit_code == 1
+    assert "Case      path-left" in result.stdout and "Expected  10000" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("returned", "refusal"),
+    [
+        ('{"root": object()}', "root: value <object> is not an Optional[TreeNode]"),
+        ('{"root": (1, 2)}', "root: value (1, 2) is not an Optional[TreeNode]"),
+        ("[trees.path(rng, vals, turn)]", "a list, not a mapping from parameter name to value"),
+        ('{"root": trees.TreeNode("a")}', "root: a tree that cannot be written: a node's value"),
+    ],
+)
+@pytest.mark.parametrize("command", ["verify", "submit"])
+def test_a_generator_value_without_a_written_form_is_refused(
+    invoke, tmp_path, returned, refusal, command
+):
+    changed = PATH.replace('{"root": trees.path(rng, vals, turn)}', returned)
+    problems = authored(tmp_path, DEPTH, (PATH, changed))
+    expected = f"{problems / DEPTH}.yaml: generated case 'path-left': generator 'path' returned"
+    if command == "verify":
+        result = invoke("verify", DEPTH, "--problems", str(problems), "--json")
+        assert result.exit_code == 1
+        [check] = json.loads(result.stdout)["problems"][0]["checks"]
+        assert check["name"] == "test data can be built" and not check["ok"]
+        assert check["detail"].startswith(expected) and refusal in check["detail"]
+    else:
+        file = submission(DEPTH, "accepted/recursive.py")
+        result = invoke("submit", file, "--problems", str(problems))
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr.startswith(f"Error: {expected}")
+        assert refusal in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+# 6. A generator's failure names the line of the spec where it happened.
+
+
+def test_a_failing_generator_names_its_line(invoke, tmp_path):
+    broken = PATH.replace("      vals =", "      width = n // 0\n      vals =")
+    problems = authored(tmp_path, DEPTH, (PATH, broken))
+    line = line_of(problems, DEPTH, "width = n // 0")
+    result = invoke("submit", RECURSIVE, "--problems", str(problems))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {problems / DEPTH}.yaml:{line}: generated case 'path-left': generator 'path' "
+        "failed at `width = n // 0`: ZeroDivisionError: integer division or modulo by zero\n"
+    )
+
+
+def test_a_failure_in_a_library_names_the_generator_line_that_called_it(invoke, tmp_path):
+    broken = PATH.replace("trees.path(rng, vals, turn)", "trees.path(rng, vals, 'sideways')")
+    problems = authored(tmp_path, DEPTH, (PATH, broken))
+    line = line_of(problems, DEPTH, "'sideways'")
+    result = invoke("submit", RECURSIVE, "--problems", str(problems))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"Error: {problems / DEPTH}.yaml:{line}: generated case 'path-left': generator 'path' "
+        "failed at `return {\"root\": trees.path(rng, vals, 'sideways')}`: ValueError: "
+    )
+
+
+def test_a_generators_syntax_error_names_its_line(invoke, tmp_path):
+    broken = PATH.replace("  def path(rng, n, turn", "  def path(rng, n turn")
+    problems = authored(tmp_path, DEPTH, (PATH, broken))
+    line = line_of(problems, DEPTH, "def path(rng, n turn")
+    result = invoke("submit", RECURSIVE, "--problems", str(problems))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {problems / DEPTH}.yaml:{line}: generators: Syntax")

@@ -12,6 +12,10 @@ import random
 from collections.abc import Sequence
 from functools import cache
 
+# LeetCode's node class, for a generator that builds its tree node by node: it may return the
+# root for a `TreeNode` parameter, and the judge writes the tree in level order.
+from judge.codecs import TreeNode as TreeNode
+
 Shape = tuple[list[int], list[int]]
 
 TURNS = ("left", "right", "alternate", "random")

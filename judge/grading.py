@@ -8,7 +8,7 @@ terminal, JSON output and the tests consume the same stream.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -246,10 +246,13 @@ def grade(
     all_cases: bool = False,
     time_scale: float = 1.0,
     spare: Worker | None = None,
+    notes: Sequence[str | None] = (),
 ) -> Iterator[Event]:
     """Judge a submission: yield a CaseDone per case run, then Finished with the verdict.
-    `spare` is a worker started early to save its start-up time (its owner closes it)."""
+    `spare` is a worker started early to save its start-up time (its owner closes it);
+    `notes` say what the cases leave out (None: nothing), and go with the result."""
     result = RunResult(problem.slug, Verdict.AC, len(cases), submission=submission)
+    result.notes = [note for note in notes if note]
     run_limits = limits_for(problem, time_scale)
     result.time_limit_ms = run_limits.cpu_ms
     error = compile_error(problem, submission)

@@ -65,6 +65,7 @@ def run_result(result: RunResult) -> dict[str, Any]:
         "time_limit_ms": result.time_limit_ms,
         "reference_time_ms": result.reference_ms,
         "relative": result.relative,
+        "notes": result.notes,
         "cases": [
             {
                 "name": c.name,

@@ -20,7 +20,7 @@ from judge import calibration
 from judge.cache import cache_dir, write_atomically
 from judge.cases import PreparedCase
 from judge.grading import Event, Finished, grade, load_ahead
-from judge.references import cached_cases, prepare_cases
+from judge.references import cached_cases, prepare_cases, skipped_note
 from judge.results import RunResult
 from judge.runner import Entry
 from judge.sandbox import Worker
@@ -58,7 +58,10 @@ class Ready:
         problem = self.entry.problem
         with self.worker as spare:
             cases = self.cases if self.cases is not None else prepare_cases(problem)
-            yield from grade(problem, self.submission, cases, time_scale=time_scale, spare=spare)
+            notes = [skipped_note(problem)]
+            yield from grade(
+                problem, self.submission, cases, time_scale=time_scale, spare=spare, notes=notes
+            )
 
 
 def default_jobs() -> int:

@@ -15,7 +15,6 @@ from pathlib import Path
 from judge import calibration
 from judge.cache import cache_dir, code_version, key, map_entry, write_entry
 from judge.cases import PreparedCase, generate_inputs, generated_names, hand_cases
-from judge.errors import ProblemError
 from judge.protocol import FileSpan
 from judge.spec import Problem
 from judge.submission import read_submission
@@ -114,8 +113,21 @@ def cached_cases(problem: Problem) -> list[PreparedCase] | None:
     None: reading them never runs a solution."""
     hand, path = _locate(problem)
     if path is None:
-        return None if generated_names(problem) else hand
+        return hand  # see `prepare_cases`
     return _read(path, hand, problem)
+
+
+def skipped_note(problem: Problem) -> str | None:
+    """What judging leaves out of a problem whose reference solution is missing, and why; None
+    when nothing is left out."""
+    count = len(generated_names(problem))
+    if not count or problem.reference.is_file():
+        return None
+    if count == 1:
+        what = "1 generated case was skipped: its expected answer comes"
+    else:
+        what = f"{count} generated cases were skipped: their expected answers come"
+    return f"{what} from the reference solution, and there is none at {problem.reference}"
 
 
 def prepare_cases(problem: Problem) -> list[PreparedCase]:
@@ -123,9 +135,9 @@ def prepare_cases(problem: Problem) -> list[PreparedCase]:
     expected answers and the reference's CPU time on each."""
     hand, path = _locate(problem)
     if path is None:
-        if generated_names(problem):
-            raise ProblemError(f"{problem.slug}: reference solution not found: {problem.reference}")
-        return hand  # nothing to compare speed with, and nothing to compute
+        # No reference yet (an author still writing the problem): the hand-written cases carry
+        # their answers and are judged; generated ones have none (`skipped_note` says so).
+        return hand
     cached = _read(path, hand, problem)
     if cached is not None:
         return cached

@@ -91,6 +91,8 @@ def render_result(out: Console, result: RunResult, command: str | None = None) -
             style="dim" if result.verdict is not Verdict.AC else "",
         )
     out.print(head)
+    for note in result.notes:
+        out.print(Text(note, style="dim"), soft_wrap=True)  # one line: it ends with a path
     if result.timed_again:
         cases = "case was" if result.timed_again == 1 else "cases were"
         out.print(
@@ -351,6 +353,8 @@ def results_table(results: Iterable[RunResult]) -> Table:
         if r.failure is not None:
             note = f"{r.failure.case}: " if r.failure.case else ""
             note += r.failure.message.splitlines()[0] if r.failure.message else ""
+        elif r.notes:
+            note = r.notes[0]
         table.add_row(
             r.problem,
             Text(r.verdict.value, style=_STYLE[r.verdict]),

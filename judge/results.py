@@ -75,6 +75,8 @@ class RunResult:
     failure: Failure | None = None
     memory_mb: float = 0.0
     time_limit_ms: int | None = None  # per case, on this machine
+    # What the run left out and why (generated cases without a reference to answer them).
+    notes: list[str] = field(default_factory=list)
     # What was judged (its path and bytes), for the history; not part of the verdict.
     submission: Submission | None = field(default=None, repr=False, compare=False)
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from judge.catalog import Catalog
 from judge.errors import UsageError
 from judge.grading import Event, grade
-from judge.references import prepare_cases
+from judge.references import prepare_cases, skipped_note
 from judge.sandbox import Worker
 from judge.spec import Problem
 from judge.submission import Submission, read_submission
@@ -71,7 +71,8 @@ def submit(
     submission = read_submission(path)
     problem = infer_problem(catalog, submission, slug)
     cases = prepare_cases(problem)
-    yield from grade(problem, submission, cases, all_cases, time_scale, spare)
+    notes = [skipped_note(problem)]
+    yield from grade(problem, submission, cases, all_cases, time_scale, spare, notes)
 
 
 def run(

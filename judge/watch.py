@@ -18,7 +18,7 @@ from judge import trial
 from judge.catalog import Catalog
 from judge.errors import UsageError
 from judge.grading import Finished, grade
-from judge.references import prepare_cases
+from judge.references import prepare_cases, skipped_note
 from judge.results import RunResult
 from judge.runner import infer_problem
 from judge.sandbox import Worker
@@ -78,7 +78,11 @@ class Watch:
                     self.problem, submission, self.inputs, self.time_scale, spare, self.answers
                 )
             result = None
-            for event in grade(self.problem, submission, self.cases, False, self.time_scale, spare):
+            notes = [skipped_note(self.problem)]
+            events = grade(
+                self.problem, submission, self.cases, False, self.time_scale, spare, notes
+            )
+            for event in events:
                 if isinstance(event, Finished):
                     result = event.result
             assert result is not None

@@ -846,8 +846,7 @@ def verify(
         jsonout.emit(jsonout.checks(checks))
     else:
         out.print(report.checks_table(checks))
-        style = "bold red" if failed else "bold green"
-        out.print(f"{len(checks) - len(failed)}/{len(checks)} checks passed", style=style)
+        out.print(report.checks_summary(checks))
     sys.exit(EXIT_VERDICT if failed else EXIT_OK)
 
 

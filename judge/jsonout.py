@@ -256,12 +256,25 @@ def checks(found: list[Check]) -> dict[str, Any]:
             {
                 "problem": slug,
                 "ok": all(c.ok for c in cs),
-                "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in cs],
+                "checks": [_check(c) for c in cs],
             }
             for slug, cs in by_problem.items()
         ],
-        "summary": {"passed": sum(c.ok for c in found), "total": len(found)},
+        "summary": {
+            "passed": sum(c.ok for c in found),
+            "total": len(found),
+            "skipped": sum(c.status == "skipped" for c in found),
+            "warnings": sum(c.status == "warning" for c in found),
+        },
     }
+
+
+def _check(c: Check) -> dict[str, Any]:
+    """One check; a known submission that must fail also says which case catches it first."""
+    out: dict[str, Any] = {"name": c.name, "ok": c.ok, "status": c.status, "detail": c.detail}
+    if c.caught_by is not None:
+        out["caught_by"] = {"case": c.caught_by, "hand_written": c.caught_by_hand}
+    return out
 
 
 def protections(found: list[Protection]) -> list[dict[str, Any]]:

@@ -537,9 +537,31 @@ def checks_table(checks: list[Any]) -> Table:
     for c in checks:
         shown = c.problem if c.problem != previous else ""
         previous = c.problem
-        result = Text("ok", style="green") if c.ok else Text("FAIL", style="bold red")
-        table.add_row(shown, c.name, result, _cut(c.detail, 200))
+        table.add_row(shown, c.name, _CHECK_STATUS[c.status], _cut(c.detail, 200))
     return table
+
+
+_CHECK_STATUS = {
+    "ok": Text("ok", style="green"),
+    "failed": Text("FAIL", style="bold red"),
+    "skipped": Text("skip", style="dim"),
+    "warning": Text("warn", style="bold yellow"),
+}
+
+
+def checks_summary(checks: list[Any]) -> Text:
+    """`judge verify`'s last line: the checks that ran and passed, then those skipped and
+    those with a warning (neither changes the exit status)."""
+    ran = [c for c in checks if c.status != "skipped"]
+    passed = sum(1 for c in ran if c.ok)
+    text = f"{passed}/{len(ran)} checks passed"
+    skipped = len(checks) - len(ran)
+    warned = sum(1 for c in ran if c.status == "warning")
+    if skipped:
+        text += f", {skipped} skipped"
+    if warned:
+        text += f", {warned} with a warning"
+    return Text(text, style="bold red" if passed < len(ran) else "bold green")
 
 
 def render_calibration(out: Console, result: Any) -> None:

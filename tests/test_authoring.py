@@ -8,6 +8,7 @@ the one edit that reproduces an author's mistake or situation, then runs the rea
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -236,3 +237,172 @@ def test_a_generators_syntax_error_names_its_line(invoke, tmp_path):
     result = invoke("submit", RECURSIVE, "--problems", str(problems))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {problems / DEPTH}.yaml:{line}: generators: Syntax")
+
+
+def verify_json(invoke, problems: Path, slug: str, *args: str) -> tuple[int, dict[str, dict]]:
+    """`judge verify SLUG --json`: the exit status and the checks by name."""
+    result = invoke("verify", slug, "--problems", str(problems), "--json", *args)
+    [found] = json.loads(result.stdout)["problems"]
+    return result.exit_code, {c["name"]: c for c in found["checks"]}
+
+
+# 3. A hand answer the reference disputes shows both answers, and nothing else fails for it.
+
+
+def test_a_wrong_hand_answer_shows_both_answers(invoke, tmp_path):
+    wrong = ("    expected: 3\n", "    expected: 4\n")
+    problems = authored(tmp_path, DEPTH, wrong, submissions=True)
+    status, checks = verify_json(invoke, problems, DEPTH, "--trials", "20")
+    assert status == 1
+    assert [name for name, c in checks.items() if not c["ok"]] == ["reference matches hand answers"]
+    assert checks["reference matches hand answers"]["detail"] == (
+        "example-1: expected 4 in the spec, the reference returns 3 "
+        "(input root = [3,9,20,null,null,15,7])"
+    )
+    # Judging the known submissions against a disputed answer would prove nothing.
+    known = [c for name, c in checks.items() if name.endswith((" is AC", " is WA", " is RE"))]
+    assert len(known) == 5
+    assert all(c["status"] == "skipped" for c in known)
+    assert checks["reference within 1/5 of the time limit"]["status"] == "ok"
+
+
+# 4. What the docs call optional is: its check is skipped with a note saying what is missing.
+
+
+def test_a_problem_without_the_optional_parts_verifies(invoke, tmp_path):
+    verify = "verify:\n  validate: check_input\n  small: small_tree\n"
+    problems = authored(tmp_path, DEPTH, (verify, ""))
+    status, checks = verify_json(invoke, problems, DEPTH)
+    assert status == 0
+    skipped = {name: c["detail"] for name, c in checks.items() if c["status"] == "skipped"}
+    assert skipped == {
+        "inputs meet the constraints": "no verify.validate in the spec: inputs are checked "
+        "against the signature only",
+        "reference matches brute force (300 random inputs)": "no verify.small generator in the "
+        "spec: the reference is checked on the hand answers only",
+        "small-input sweep matches brute force": "no small_inputs in the spec: there is no sweep",
+        "known submissions": f"none in {tmp_path / 'tests' / 'submissions' / DEPTH} (accepted/, "
+        "wrong_answer/, time_limit_exceeded/, run_time_error/)",
+    }
+    result = invoke("verify", DEPTH, "--problems", str(problems))
+    assert result.stdout.splitlines()[-1] == "3/3 checks passed, 4 skipped"
+
+
+def test_a_missing_brute_force_skips_only_its_check(invoke, tmp_path):
+    problems = authored(tmp_path, DEPTH, submissions=True)
+    brute = tmp_path / "tests" / "submissions" / DEPTH / "brute_force.py"
+    brute.unlink()
+    status, checks = verify_json(invoke, problems, DEPTH, "--trials", "20")
+    assert status == 0
+    check = checks["reference matches brute force (20 random inputs)"]
+    assert check["status"] == "skipped" and check["detail"].startswith(f"no brute force at {brute}")
+    skipped = [name for name, c in checks.items() if c["status"] == "skipped"]
+    assert skipped == [
+        "reference matches brute force (20 random inputs)",
+        "small-input sweep matches brute force",  # the spec has no small_inputs
+    ]
+    # The small inputs are still checked against the constraints.
+    assert checks["inputs meet the constraints"]["detail"] == (
+        "6 hand-written, 5 generated, 16 of growth families, 20 small random"
+    )
+
+
+def test_small_inputs_are_validated(invoke, tmp_path):
+    small = "trees.small_tree(rng, arrays.uniform(rng, n, -3, 3))"
+    bad = small.replace("-3, 3", "-3, 300")
+    problems = authored(tmp_path, DEPTH, (small, bad), submissions=True)
+    status, checks = verify_json(invoke, problems, DEPTH, "--trials", "50")
+    assert status == 1
+    detail = checks["inputs meet the constraints"]["detail"]
+    assert detail.startswith("verify.small random-") and "<= Node.val <= 100 violated" in detail
+
+
+# 8. A problem can be judged before its reference exists: on the hand cases, with a note.
+
+
+def test_a_problem_without_a_reference_judges_its_hand_cases(invoke, tmp_path):
+    problems = authored(tmp_path, DEPTH, reference=False)
+    args = ("--problems", str(problems), "--no-history")
+    result = invoke("submit", RECURSIVE, *args)
+    assert result.exit_code == 0, result.stderr
+    missing = tmp_path / "solutions" / f"{DEPTH}.py"
+    head, note = result.stdout.splitlines()[:2]
+    assert head.startswith(f"Accepted (AC)  {DEPTH}  6/6 cases passed")
+    assert note == (
+        "5 generated cases were skipped: their expected answers come from the reference "
+        f"solution, and there is none at {missing}"
+    )
+    data = json.loads(invoke("submit", RECURSIVE, *args, "--json").stdout)
+    assert data["total"] == 6 and "5 generated cases were skipped" in data["notes"][0]
+    wrong = invoke("submit", submission(DEPTH, "wrong_answer/minimum_depth.py"), *args)
+    assert wrong.exit_code == 1 and "Case      example-1" in wrong.stdout
+
+
+def test_verify_says_the_reference_is_missing(invoke, tmp_path):
+    problems = authored(tmp_path, DEPTH, reference=False, submissions=True)
+    status, checks = verify_json(invoke, problems, DEPTH, "--trials", "20")
+    assert status == 1
+    missing = tmp_path / "solutions" / f"{DEPTH}.py"
+    assert [(name, c["detail"]) for name, c in checks.items() if not c["ok"]] == [
+        (
+            "reference solution exists",
+            f"no file at {missing}: write the problem's solution there, or name its file with "
+            "`reference:` in the spec",
+        )
+    ]
+    needs = [name for name, c in checks.items() if c["detail"] == "needs the reference solution"]
+    assert len(needs) == 4 + 5  # hand answers, brute force, sweep, speed; each submission
+    assert checks["inputs meet the constraints"]["status"] == "ok"
+
+
+# 9. Reference times keep the digits that matter.
+
+
+def test_reference_times_are_not_rounded_to_zero(invoke, tmp_path):
+    problems = authored(tmp_path, SEARCH)
+    _, checks = verify_json(invoke, problems, SEARCH)
+    detail = checks["reference within 1/5 of the time limit"]["detail"]
+    assert re.fullmatch(r"slowest [\w-]+: 0\.\d\d\d ms of \d+ ms", detail), detail
+    assert not re.search(r": 0\.000 ms", detail)
+
+
+# 10. Each known wrong submission says which case catches it first; one that only a generated
+# case catches gets a warning.
+
+SHALLOW = """\
+class Solution:
+    def maxDepth(self, root):
+        # Gives up below 100 levels: right on every small tree.
+        depth, level = 0, [root] if root else []
+        while level and depth < 100:
+            depth += 1
+            level = [c for n in level for c in (n.left, n.right) if c]
+        return depth
+"""
+
+
+def test_verify_reports_the_case_that_catches_each_submission(invoke, tmp_path):
+    problems = authored(tmp_path, DEPTH, submissions=True)
+    wrong = tmp_path / "tests" / "submissions" / DEPTH / "wrong_answer"
+    (wrong / "gives_up_deep.py").write_text(SHALLOW)
+    status, checks = verify_json(invoke, problems, DEPTH, "--trials", "20")
+    assert status == 0  # a warning does not fail verify
+    caught = {name: c.get("caught_by") for name, c in checks.items() if ".py is " in name}
+    assert caught == {
+        "accepted/recursive.py is AC": None,
+        "accepted/stack.py is AC": None,
+        "wrong_answer/gives_up_deep.py is WA": {"case": "path-left", "hand_written": False},
+        "wrong_answer/left_first_path.py is WA": {"case": "example-1", "hand_written": True},
+        "wrong_answer/minimum_depth.py is WA": {"case": "example-1", "hand_written": True},
+        "run_time_error/no_none_check.py is RE": {"case": "example-2", "hand_written": True},
+    }
+    warned = checks["wrong_answer/gives_up_deep.py is WA"]
+    assert warned["status"] == "warning"
+    assert warned["detail"].startswith("caught only by generated case path-left: no hand-written")
+    assert checks["wrong_answer/minimum_depth.py is WA"]["detail"] == (
+        "caught by example-1 (hand-written)"
+    )
+    result = invoke("verify", DEPTH, "--problems", str(problems), "--trials", "20")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == "11/11 checks passed, 1 skipped, 1 with a warning"
+    assert "warn" in result.stdout

@@ -96,9 +96,10 @@ def test_the_sweep_proves_the_references_answers_on_every_small_input(tmp_path):
         "a = 3, b = 9: brute force 12, reference 0"
     )
     without = package(tmp_path / "plain", WITHOUT_SWEEP)
-    assert failures(without)["small-input sweep matches brute force"] == (
-        "the spec has no small_inputs to sweep"
-    )
+    checks = {c.name: c for c in verify_problem(load_problem(without), trials=50)}
+    skipped = checks["small-input sweep matches brute force"]
+    assert skipped.status == "skipped"
+    assert skipped.detail == "no small_inputs in the spec: there is no sweep"
 
 
 def test_submission_in_the_wrong_folder_is_caught(tmp_path):
@@ -124,11 +125,12 @@ def test_tle_that_passes_at_a_looser_limit_is_fragile(tmp_path, monkeypatch):
     assert "fragile" in failures(spec)["time_limit_exceeded/nearly.py is TLE"]
 
 
-def test_missing_validator_and_brute_force_fail(tmp_path):
+def test_missing_validator_and_brute_force_are_skipped(tmp_path):
     spec = package(tmp_path, SPEC.replace("verify: {validate: check, small: small}\n", ""))
-    found = failures(spec)
-    assert "inputs meet the constraints" in found
-    assert any("brute force" in name for name in found)
+    checks = {c.name: c for c in verify_problem(load_problem(spec), trials=50)}
+    assert all(c.ok for c in checks.values())
+    assert checks["inputs meet the constraints"].status == "skipped"
+    assert checks["reference matches brute force (50 random inputs)"].status == "skipped"
 
 
 def test_cli_verify_json_and_exit_code(invoke, tmp_path):

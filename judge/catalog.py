@@ -102,7 +102,8 @@ class Catalog:
 
     def __init__(self, extra_dirs: Iterable[str | os.PathLike] = ()) -> None:
         self.paths: dict[str, Path] = {}
-        for d in problem_dirs(extra_dirs):
+        self.dirs = problem_dirs(extra_dirs)
+        for d in self.dirs:
             for path in sorted(d.glob("*.yaml")):
                 self.paths[path.stem] = path
         self._loaded: dict[str, Problem] = {}
@@ -121,6 +122,9 @@ class Catalog:
             similar = difflib.get_close_matches(slug, list(self.paths), n=3, cutoff=0.5)
             close = list(dict.fromkeys(within + similar))[:3]
             hint = f"; did you mean {' or '.join(close)}?" if close else "; `judge list` shows them"
+            own = spec_near(self, [Path.cwd()], slug, set())
+            if own:  # the author's own spec, here but not loaded: that is the likelier fix
+                hint = f"; {own}"
             raise UsageError(f"unknown problem {slug!r}{hint}")
         if slug not in self._loaded:
             self._loaded[slug] = _load(self.paths[slug])
@@ -187,6 +191,76 @@ def _number_key(number: int | str) -> tuple[int, float, str]:
         return (1, float(number), number)
     except ValueError:
         return (2, 0.0, number)
+
+
+_METHOD = re.compile(rb"^\s*method:\s*['\"]?(\w+)", re.MULTILINE)
+_NEARBY_SPECS = 200  # a hint is not worth reading a large folder of YAML for
+
+
+def nearby_hint(catalog: Catalog, file: Path, slug: str | None, methods: Iterable[str]) -> str:
+    """Where the problem a file solves may be, when no loaded spec is it: an author's own
+    specs in a `problems/` folder above the file or in the current folder, or next to either.
+    Names the folder to pass as `--problems` (and `JUDGE_PROBLEMS`, to pass it once for all)."""
+    starts = [file.resolve().parent, Path.cwd()]
+    own = spec_near(catalog, starts, slug or file.stem, set(methods))
+    if own:
+        return own
+    found = [folder for folder in _places(catalog, starts) if _specs(folder)]
+    if found:
+        folders = " or ".join(_relative(f) for f in found[:2])
+        return f"if it is in {folders}, add --problems with that folder"
+    return (
+        "for a problem of your own, add --problems DIR, the folder of its spec "
+        "(or set JUDGE_PROBLEMS=DIR)"
+    )
+
+
+def _places(catalog: Catalog, starts: list[Path]) -> list[Path]:
+    """Folders where an author keeps specs, nearest first: each start and up to three folders
+    above it, and their `problems/`; those already loaded are left out."""
+    loaded = {d.resolve() for d in catalog.dirs}
+    places: list[Path] = []
+    for start in starts:
+        for folder in (start, *list(start.parents)[:3]):
+            places += [folder / "problems", folder]
+    return [p for p in dict.fromkeys(places) if p.is_dir() and p.resolve() not in loaded]
+
+
+def _specs(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.yaml"))[:_NEARBY_SPECS]
+
+
+def spec_near(catalog: Catalog, starts: list[Path], slug: str, methods: set[str]) -> str | None:
+    """How to load a spec near `starts` named `slug` or defining one of `methods`, if any."""
+    for folder in _places(catalog, starts):
+        for spec in _specs(folder):
+            if spec.stem == slug or _defines(spec, methods):
+                return (
+                    f"{_relative(spec)} may be it: add --problems {_relative(folder)} (or set "
+                    f"JUDGE_PROBLEMS={folder.resolve()} to load that folder every time)"
+                )
+    return None
+
+
+def _defines(spec: Path, methods: set[str]) -> bool:
+    """Whether a YAML file looks like the spec of a problem with one of `methods`."""
+    if not methods:
+        return False
+    try:
+        with spec.open("rb") as f:
+            head = f.read(64 * 1024)
+    except OSError:
+        return False
+    return any(m.group(1).decode() in methods for m in _METHOD.finditer(head))
+
+
+def _relative(path: Path) -> str:
+    """A path as the user would type it from here."""
+    try:
+        shown = os.path.relpath(path)
+    except ValueError:  # another drive
+        return str(path)
+    return shown if not shown.startswith("../../..") else str(path.resolve())
 
 
 def load_problem(path: Path) -> Problem:

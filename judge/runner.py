@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from judge.catalog import Catalog
+from judge.catalog import Catalog, nearby_hint, spec_near
 from judge.errors import UsageError
 from judge.grading import Event, grade
 from judge.references import prepare_cases, skipped_note
@@ -33,6 +33,11 @@ def infer_problem(catalog: Catalog, submission: Submission, slug: str | None = N
     """`--problem` if given; else the file's stem if it is a slug; else the one problem whose
     LeetCode method the file defines."""
     if slug:
+        if slug not in catalog:
+            starts = [submission.path.resolve().parent, Path.cwd()]
+            own = spec_near(catalog, starts, slug, set())
+            if own:
+                raise UsageError(f"unknown problem {slug!r}; {own}")
         return catalog.get(slug)
     stem = submission.path.stem
     if stem in catalog:
@@ -49,9 +54,9 @@ def infer_problem(catalog: Catalog, submission: Submission, slug: str | None = N
         methods = (
             ", ".join(sorted(m for m in submission.methods if not m.startswith("_"))) or "none"
         )
+        hint = nearby_hint(catalog, submission.path, None, submission.methods)
         raise UsageError(
-            f"no problem has a method among those of class Solution ({methods}); "
-            "pass --problem SLUG (`judge list` shows them)"
+            f"no known problem has a method among those of class Solution ({methods}); {hint}"
         )
     names = ", ".join(p.slug for p in matches)
     raise UsageError(

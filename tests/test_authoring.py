@@ -406,3 +406,51 @@ def test_verify_reports_the_case_that_catches_each_submission(invoke, tmp_path):
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-1] == "11/11 checks passed, 1 skipped, 1 with a warning"
     assert "warn" in result.stdout
+
+
+# 7. A file for a problem of the author's own, judged without --problems, is led to it.
+
+
+def test_submit_without_problems_names_the_folder_to_pass(invoke, tmp_path, monkeypatch):
+    authored(tmp_path, SEARCH)
+    monkeypatch.chdir(tmp_path)
+    mine = tmp_path / "mine.py"
+    shutil.copy(submission(SEARCH, "accepted/half_open.py"), mine)
+    result = invoke("submit", "mine.py", "--no-history")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: no known problem has a method among those of class Solution (search); "
+        "problems/binary-search.yaml may be it: add --problems problems (or set "
+        f"JUDGE_PROBLEMS={tmp_path / 'problems'} to load that folder every time)\n"
+    )
+    # Doing what it says works.
+    assert invoke("submit", "mine.py", "--no-history", "--problems", "problems").exit_code == 0
+    monkeypatch.chdir(tmp_path / "solutions")  # judging the reference, from its folder
+    result = invoke("submit", f"{SEARCH}.py", "--no-history")
+    assert "add --problems ../problems (or set" in result.stderr
+
+
+def test_an_unknown_slug_names_the_spec_near_the_file(invoke, tmp_path, monkeypatch):
+    authored(tmp_path, SEARCH)
+    monkeypatch.chdir(tmp_path)
+    for args in (["submit", RECURSIVE, "--problem", SEARCH], ["verify", SEARCH]):
+        result = invoke(*args)
+        assert result.exit_code == 2
+        assert result.stderr.startswith(
+            f"Error: unknown problem {SEARCH!r}; problems/{SEARCH}.yaml may be it: "
+            "add --problems problems"
+        )
+
+
+def test_with_no_spec_near_the_hint_still_names_problems(invoke, tmp_path, monkeypatch):
+    here = tmp_path / "a" / "b" / "c" / "d"  # the folders looked in are all inside tmp_path
+    here.mkdir(parents=True)
+    monkeypatch.chdir(here)
+    mine = here / "mine.py"
+    shutil.copy(submission(SEARCH, "accepted/half_open.py"), mine)
+    result = invoke("submit", "mine.py")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "(search); for a problem of your own, add --problems DIR, the folder of its spec "
+        "(or set JUDGE_PROBLEMS=DIR)\n"
+    )

@@ -45,9 +45,11 @@ def test_submit_json_shape(invoke):
         "time_limit_ms",
         "reference_time_ms",
         "relative",
+        "notes",
         "cases",
         "failure",
     }
+    assert data["notes"] == []
     assert data["verdict"] == "WA" and data["problem"] == "container-with-most-water"
     assert data["passed"] == len(data["cases"]) - 1 and data["total"] >= len(data["cases"])
     assert set(data["cases"][0]) == {"name", "verdict", "time_ms", "reference_ms"}

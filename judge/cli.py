@@ -803,10 +803,13 @@ def verify(
 ) -> None:
     """Prove problem packages: SLUG, or every problem.
 
-    Checks that the spec is valid and every case meets the constraints; that the reference
-    matches every hand-written answer and a brute force on small random inputs; that it uses
-    at most 1/5 of the time limit; and that every known-verdict submission gets its verdict,
-    also at 1.5x the time limit. Exit status 1 if any check fails.
+    Checks that the spec is valid and every input meets the constraints; that the reference
+    matches every hand-written answer and a brute force on --trials small random inputs; that
+    it uses at most 1/5 of the time limit; and that every known-verdict submission gets its
+    verdict, also at 1.5x the time limit, naming the first case that catches each failing one
+    (a warning when no hand-written case does). A check whose optional part (validator, small
+    inputs, brute force, submissions) is absent is skipped with a note. Exit status 1 if any
+    check fails.
 
     --matrix runs the reference and every known submission on every case and shows each
     verdict and time, marking the case that catches each wrong submission first (exit status

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from judge import codecs
+from judge import codecs, difference
 from judge.checkers import CHECKERS
 from judge.specfile import Fields, SpecFile
 
@@ -47,7 +47,8 @@ TOP_KEYS = (
 )
 SIGNATURE_KEYS = ("method", "params", "returns")
 PARAM_KEYS = ("name", "type", "node_of")
-JUDGE_KEYS = ("checker", "in_place")
+JUDGE_KEYS = ("checker", "in_place", "focus")
+FOCUS_KEYS = ("window", "size", "tree", "order")
 LIMITS_KEYS = ("time_ms", "memory_mb")
 VERIFY_KEYS = ("validate", "small")
 CASE_KEYS = ("name", "input", "expected", "example", "explanation")
@@ -166,6 +167,7 @@ class Problem:
     # The spec's line of the generators' first line (0: not known, the source is not a `|`
     # block), so that a generator's failure can name the line of the spec it is at.
     generators_line: int = 0
+    focus: difference.Focus | None = None  # which part of the input made each answer element
     source: bytes = field(repr=False, default=b"")
 
     @property
@@ -202,6 +204,30 @@ class Problem:
         params = ", ".join(f"{p.name}: {hint(p.parsed)}" for p in self.params)
         returns = codecs.TREE if self.checker == "node_value" else codecs.parse_type(self.returns)
         return f"class Solution:\n    def {self.method}(self, {params}) -> {hint(returns)}:"
+
+    def locate_difference(
+        self, values: dict[str, Any], expected: Any, output: Any
+    ) -> difference.Difference | None:
+        """Where a wrong output first departs from the expected answer to `values`."""
+        if not codecs.conforms(output, self.output_type):
+            return None  # not even of the answer's type: the message says so
+        nodes = None
+        if self.checker == "node_value":  # the answer is a node of the (first) input tree
+            trees = [p.name for p in self.params if p.parsed == codecs.TREE]
+            nodes = values.get(trees[0]) if trees else None
+        tree = self.output_type == codecs.TREE
+        return difference.locate(self.checker, expected, output, tree, nodes)
+
+    def input_context(
+        self, values: dict[str, Any], diff: difference.Difference | None
+    ) -> difference.InputContext:
+        """The input's sizes, its node arguments and the part behind the first difference."""
+        kinds = {p.name: p.parsed[0] for p in self.params}
+        return difference.context(kinds, values, self.focus, diff, self.node_params())
+
+    def node_params(self) -> dict[str, str]:
+        """Each node argument and the tree it is a node of."""
+        return {p.name: p.node_of for p in self.params if p.node_of}
 
     def format_input(self, values: dict[str, Any]) -> str:
         """LeetCode's `name = value` form of a case input."""
@@ -298,7 +324,7 @@ def parse(path: Path, raw: bytes | None = None) -> Problem:
     if difficulty not in DIFFICULTIES:
         spec.fail(("difficulty",), f"must be one of {', '.join(DIFFICULTIES)}")
     method, params, returns = _signature(top.section("signature", SIGNATURE_KEYS))
-    checker, in_place = _judging(top.section("judge", JUDGE_KEYS), [p.name for p in params])
+    checker, in_place, focus = _judging(top.section("judge", JUDGE_KEYS), params)
     limits = top.section("limits", LIMITS_KEYS)
     time_ms, memory_mb = limits.positive("time_ms"), limits.positive("memory_mb")
     limits.done()
@@ -338,6 +364,7 @@ def parse(path: Path, raw: bytes | None = None) -> Problem:
         growth=growth,
         growth_n=growth_n,
         small_inputs=_small_inputs(top, params),
+        focus=focus,
         source=spec.raw,
     )
     problem.cases = _cases(spec, top.list("cases", dict), problem)
@@ -388,8 +415,12 @@ def _signature(sig: Fields) -> tuple[str, list[Param], str]:
     return method, params, returns
 
 
-def _judging(judging: Fields, names: list[str]) -> tuple[str, str | None]:
-    """The `judge` section: the checker, and the parameter judged in place, if any."""
+def _judging(
+    judging: Fields, params: list[Param]
+) -> tuple[str, str | None, difference.Focus | None]:
+    """The `judge` section: the checker, the parameter judged in place, if any, and the part
+    of the input each answer element comes from, if the problem says."""
+    names = [p.name for p in params]
     checker = judging.opt("checker", str) or "exact"
     if checker not in CHECKERS:
         where = ("judge", "checker")
@@ -397,8 +428,41 @@ def _judging(judging: Fields, names: list[str]) -> tuple[str, str | None]:
     in_place = judging.opt("in_place", str)
     if in_place is not None and in_place not in names:
         judging.spec.fail(("judge", "in_place"), f"{in_place!r} is not a parameter")
+    focus = _focus(judging, params)
     judging.done()
-    return checker, in_place
+    return checker, in_place, focus
+
+
+def _focus(judging: Fields, params: list[Param]) -> difference.Focus | None:
+    """`judge.focus`: `{window: nums, size: k}` (answer element i comes from nums[i : i + k];
+    `size` a parameter or a number) or `{tree: root, order: preorder}` (element i is the i-th
+    node of root visited in that order; `level`: level i)."""
+    section = judging.opt("focus", dict)
+    if section is None:
+        return None
+    spec = judging.spec
+    ff = Fields(spec, ("judge", "focus"), section, FOCUS_KEYS)
+    kinds = {p.name: p.parsed for p in params}
+    window, tree = ff.opt("window", str), ff.opt("tree", str)
+    if (window is None) == (tree is None):
+        spec.fail(("judge", "focus"), "give one of window (an array) or tree (a TreeNode)")
+    if window is not None:
+        if kinds.get(window, codecs.NONE)[0] != "list":
+            spec.fail(("judge", "focus", "window"), f"{window!r} is not a list parameter")
+        size = ff.get("size", (str, int))
+        if isinstance(size, str) and kinds.get(size) != codecs.INT:
+            spec.fail(("judge", "focus", "size"), f"{size!r} is not an int parameter")
+        if isinstance(size, int) and size < 1:
+            spec.fail(("judge", "focus", "size"), "must be at least 1")
+        ff.done()
+        return difference.Focus(window=window, size=size)
+    if kinds.get(tree) != codecs.TREE:
+        spec.fail(("judge", "focus", "tree"), f"{tree!r} is not a TreeNode parameter")
+    order = ff.opt("order", str) or "preorder"
+    if order not in difference.ORDERS:
+        spec.fail(("judge", "focus", "order"), f"must be one of {', '.join(difference.ORDERS)}")
+    ff.done()
+    return difference.Focus(tree=tree, order=order)
 
 
 def _cases(spec: SpecFile, items: list, problem: Problem) -> list[Case]:

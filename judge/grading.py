@@ -329,16 +329,33 @@ def _failure(
     (`small-sweep-0137`), or no input when the batch failed as a whole (a time limit)."""
     output = outcome.output if verdict is Verdict.WA else None
     name, expected = case.name, case.expected
-    shown: str | None = problem.format_input(case.input)
+    values: dict[str, Any] | None = case.input
     if case.batch:
-        shown = None
+        values = None
         if part is not None and part < len(case.inputs):
             name = f"{case.name}-{part + 1:04d}"
-            shown = problem.format_input(case.inputs[part])
+            values = case.inputs[part]
             expected = None if expected is None else expected[part]
             output = None if output is None else output[part]
     message = message or verdict.label
-    return Failure(name, shown, expected, output, message, outcome.stdout, list(outcome.traceback))
+    if values is None:
+        return Failure(
+            name, None, expected, output, message, outcome.stdout, list(outcome.traceback)
+        )
+    diff = None
+    if verdict is Verdict.WA:
+        diff = problem.locate_difference(values, expected, output)
+    return Failure(
+        name,
+        problem.format_input(values),
+        expected,
+        output,
+        message,
+        outcome.stdout,
+        list(outcome.traceback),
+        diff,
+        problem.input_context(values, diff),
+    )
 
 
 def run_outputs(

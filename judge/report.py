@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.text import Text
 
-from judge import codecs
+from judge import codecs, difference
 from judge.catalog import Summary
 from judge.results import RunResult, Verdict
 from judge.spec import Problem
@@ -73,6 +73,23 @@ def speed(result: RunResult) -> str:
     return f"{text}, {shown} the reference" if shown else text
 
 
+def _spaced(parts: list[Text], width: int) -> Text:
+    """Parts two spaces apart, a line broken only between two parts, so that a narrow
+    terminal never cuts "1.4x the reference" in two."""
+    line = Text()
+    used = 0
+    for part in parts:
+        if used and used + 2 + part.cell_len > width:
+            line.append("\n")
+            used = 0
+        elif used:
+            line.append("  ")
+            used += 2
+        line.append_text(part)
+        used += part.cell_len
+    return line
+
+
 def _cut(text: str, limit: int = _SHOWN_CHARS) -> str:
     if len(text) <= limit:
         return text
@@ -82,15 +99,15 @@ def _cut(text: str, limit: int = _SHOWN_CHARS) -> str:
 def render_result(out: Console, result: RunResult, command: str | None = None) -> None:
     """A submission's verdict, with the failing case the way LeetCode shows it. `command`, the
     file and options it was judged with, is suggested to `judge growth` after a TLE."""
-    head = verdict_text(result.verdict)
-    head.append(f"  {result.problem}", style="bold")
+    parts = [verdict_text(result.verdict), Text(result.problem, style="bold")]
     if result.verdict is not Verdict.CE:
-        head.append(
-            f"  {result.passed}/{result.total} cases passed"
-            f"  {speed(result)}  {result.memory_mb:.1f} MB",
-            style="dim" if result.verdict is not Verdict.AC else "",
-        )
-    out.print(head)
+        style = "dim" if result.verdict is not Verdict.AC else ""
+        parts += [
+            Text(f"{result.passed}/{result.total} cases passed", style=style),
+            Text(speed(result), style=style),
+            Text(f"{result.memory_mb:.1f} MB", style=style),
+        ]
+    out.print(_spaced(parts, out.width), soft_wrap=True)
     for note in result.notes:
         out.print(Text(note, style="dim"), soft_wrap=True)  # one line: it ends with a path
     if result.timed_again:
@@ -106,17 +123,258 @@ def render_result(out: Console, result: RunResult, command: str | None = None) -
     rows: list[tuple[str, str | Text]] = []
     if failure.case is not None:
         rows.append(("Case", failure.case))
-    if failure.input is not None:
-        rows.append(("Input", _cut(failure.input)))
-    if result.verdict is Verdict.WA:
-        rows.append(("Output", _cut(codecs.show(failure.output))))
-        rows.append(("Expected", _cut(codecs.show(failure.expected))))
-    if failure.message and failure.message != result.verdict.label:
-        rows.append(("Message", Text(failure.message)))
+    wrong = result.verdict is Verdict.WA
+    message = failure.message if failure.message != result.verdict.label else ""
+    rows += _case_rows(out, failure, wrong, message)
     out.print(_fields(out, rows, failure.traceback, failure.stdout))
     if result.verdict is Verdict.TLE and command:
         hint = Text(f"See how its time grows with n: judge growth {command}", style="dim")
         out.print(hint, soft_wrap=True)  # one line, to copy whole
+
+
+_TREE_DRAWN = 15  # an input tree of at most this many nodes is drawn beside the case
+_ABSENT_SHOWN = "—"  # a position past the end of the shorter list
+
+
+def _case_rows(out: Console, case: Any, wrong: bool, message: str) -> list[tuple[str, str | Text]]:
+    """The failing case centred on what differs: the input (whole, or its sizes and the part
+    that made the first difference), the output beside the expected answer (whole, or aligned
+    around the first difference), and the message when it says more. `case` is a `Failure`
+    or a `judge run` case: both carry the input, the answers, the difference and the input's
+    context."""
+    width = max(out.width - _LABEL, 20)
+    diff: difference.Difference | None = case.difference if wrong else None
+    context: difference.InputContext | None = case.context
+    rows: list[tuple[str, str | Text]] = []
+    if case.input is not None:
+        rows += _input_rows(case.input, context, width)
+    if context is not None:
+        drawn = _drawn_tree(context, diff, case.output if wrong else None, case.expected)
+        if drawn is not None:
+            rows.append(("Tree", drawn))
+    if wrong:
+        rows += _answer_rows(case.expected, case.output, diff, width)
+    if message and diff is None:  # else the checker's hint says less than the rows above
+        rows.append(("Message", Text(message)))
+    return rows
+
+
+_LABEL = 10  # the labels' column ("Expected" and two spaces)
+
+
+def _fits(text: str, width: int, lines: int) -> bool:
+    return len(text) <= width * lines
+
+
+def _input_rows(
+    text: str, context: difference.InputContext | None, width: int
+) -> list[tuple[str, str | Text]]:
+    """The input whole when it fits in three lines; else its sizes, the part behind the first
+    difference and each long argument cut around its middle, one line each."""
+    if context is None or _fits(text, width, 3):
+        rows: list[tuple[str, str | Text]] = [("Input", text)]
+    else:
+        shown = Text(context.sizes())
+        for name, value in context.values.items():
+            if isinstance(value, list) and context.kinds.get(name) != "tree":
+                shown.append(f"\n{name} = ")
+                shown.append(_elided(value, width - len(name) - 3), style="dim")
+        rows = [("Input", shown)]
+    if context is None:
+        return rows
+    for node in context.nodes:
+        if node.path is not None:
+            where = f"{node.name} = {codecs.show(node.value)} at {difference.path_text(node.path)}"
+            rows.append(("", where))
+    part = context.part
+    if part is not None:
+        if part.path is not None:
+            where = f"{difference.path_text(part.path)} ({codecs.show(part.value)}), {part.words}"
+            rows.append(("Node", where))
+        else:
+            values = context.values[part.name][part.start : part.stop]
+            head = f"{part.name}[{part.start}:{part.stop}], {part.words}"
+            if part.stop - part.start == 1:
+                head = f"{part.name}[{part.start}] = {codecs.show(values[0])}, {part.words}"
+                rows.append(("Source", head))
+            else:
+                body = Text(head + ":\n").append(_elided(values, width, part.start), style="")
+                rows.append(("Window", body))
+    return rows
+
+
+def _elided(values: list, width: int, first: int = 0) -> str:
+    """A list cut to `width` around its middle: `[3,1,…(99994 more)…,7,2]`, as many elements
+    from both ends as fit. (`first`: the index of its first element, for the count's sake.)"""
+    whole = codecs.show(values)
+    if len(whole) <= width:
+        return whole
+    shown = [codecs.show(v) for v in values]
+    head: list[str] = []
+    tail: list[str] = []
+    used = 2 + len(f",…({len(values)} more)…,")
+    while len(head) + len(tail) < len(values):
+        taking_head = len(head) <= len(tail)
+        item = shown[len(head)] if taking_head else shown[len(values) - 1 - len(tail)]
+        if used + len(item) + 1 > width:
+            break
+        used += len(item) + 1
+        (head if taking_head else tail).append(item)
+    hidden = len(values) - len(head) - len(tail)
+    middle = f"…({hidden} more)…"
+    return "[" + ",".join([*head, middle, *reversed(tail)]) + "]"
+
+
+def _answer_rows(
+    expected: Any, output: Any, diff: difference.Difference | None, width: int
+) -> list[tuple[str, str | Text]]:
+    """Output and Expected whole when both fit in two lines, then where they differ; a long
+    list aligned around its first difference instead."""
+    out_text, want_text = codecs.show(output), codecs.show(expected)
+    short = _fits(out_text, width, 2) and _fits(want_text, width, 2)
+    rows: list[tuple[str, str | Text]] = []
+    if diff is not None and not isinstance(expected, list):
+        # A node answer: each node by its value and its place in the tree.
+        rows.append(("Output", _at(out_text, diff.path)))
+        rows.append(("Expected", _at(want_text, diff.expected_path)))
+        return rows
+    if short or diff is None or diff.index is None:
+        rows.append(("Output", out_text if short else _elided_any(output, width)))
+        rows.append(("Expected", want_text if short else _elided_any(expected, width)))
+    if diff is None:
+        return rows
+    if diff.path is not None:
+        rows.append(("Differs", f"first at {difference.path_text(diff.path)}"))
+    if diff.index is not None:
+        rows.append(("Differs", _aligned(diff, width, short)))
+        if diff.lengths_differ:
+            rows.append(("Lengths", _lengths(diff)))
+    if diff.missing is not None or diff.extra is not None:
+        if diff.missing:
+            rows.append(("Missing", _counted(diff.missing, width)))
+        if diff.extra:
+            rows.append(("Extra", _counted(diff.extra, width)))
+        if diff.repeated:
+            rows.append(("Repeated", _counted(diff.repeated, width)))
+        if diff.lengths_differ:
+            rows.append(("Lengths", _lengths(diff)))
+    return rows
+
+
+def _lengths(diff: difference.Difference) -> str:
+    return f"{diff.output_length} in the output, expected {diff.expected_length}"
+
+
+def _at(value: str, path: list[str] | None) -> str:
+    return value if path is None else f"{value} at {difference.path_text(path)}"
+
+
+def _elided_any(value: Any, width: int) -> str:
+    if isinstance(value, list):
+        return _elided(value, width)
+    return _cut(codecs.show(value), width)
+
+
+def _counted(values: list, width: int) -> str:
+    """Elements (a multiset, sorted), with how many when they do not all fit."""
+    shown = _elided(values, width)
+    return shown if len(values) < 4 or shown == codecs.show(values) else f"{shown} ({len(values)})"
+
+
+def _aligned(diff: difference.Difference, width: int, short: bool) -> Text:
+    """`at index 17301 of 50001`, then the positions around it, output beside expected (one
+    line when both answers are shown whole already)."""
+    assert diff.index is not None
+    head = f"at index {diff.index}"
+    if diff.inner is not None:
+        head += f", inside it at index {diff.inner}"
+    if not diff.lengths_differ:
+        head += f" of {diff.expected_length}"
+    row = next(r for r in diff.rows if r.index == diff.index)
+    if short:
+        if row.output is difference.ABSENT:
+            return Text(
+                f"{head}: the output ends where {_value_cell(row.expected, width)} is expected"
+            )
+        if row.expected is difference.ABSENT:
+            return Text(f"{head}: {_value_cell(row.output, width)} where the expected answer ends")
+        got, want = (_value_cell(v, width) for v in (row.output, row.expected))
+        return Text(f"{head}: {got} where {want} is expected")
+    index_w = max(len("index"), *(len(str(r.index)) for r in diff.rows))
+    value_w = max(6, (width - index_w - 8) // 2)
+    cells = [
+        (str(r.index), _value_cell(r.output, value_w), _value_cell(r.expected, value_w))
+        for r in diff.rows
+    ]
+    out_w = max(len("output"), *(len(c[1]) for c in cells))
+    want_w = max(len("expected"), *(len(c[2]) for c in cells))
+    text = Text(head + "\n")
+    text.append(f"  {'index':>{index_w}}  {'output':>{out_w}}  {'expected':>{want_w}}", style="dim")
+    for r, (index, got, want) in zip(diff.rows, cells):
+        mark = "▸ " if r.differs else "  "
+        line = f"\n{mark}{index:>{index_w}}  {got:>{out_w}}  {want:>{want_w}}"
+        text.append(line, style="bold" if r.differs else "")
+    return text
+
+
+def _value_cell(value: Any, width: int) -> str:
+    if value is difference.ABSENT:
+        return _ABSENT_SHOWN
+    return _cut_to(codecs.show(value), width)
+
+
+def _drawn_tree(
+    context: difference.InputContext,
+    diff: difference.Difference | None,
+    output: Any,
+    expected: Any,
+) -> Text | None:
+    """A small input tree drawn as an outline, its node arguments and the nodes the answers
+    name marked: LeetCode's level order is hard to read as a tree past a few levels."""
+    trees = [n for n, kind in context.kinds.items() if kind == "tree"]
+    if not trees or not isinstance(context.values.get(trees[0]), list):
+        return None
+    nodes = context.values[trees[0]]
+    count, _ = difference.shape(nodes)
+    if not 2 <= count <= _TREE_DRAWN:
+        return None
+    marks: dict[int, list[str]] = {}
+
+    def mark(path: list[str] | None, label: str) -> None:
+        if path is not None:
+            marks.setdefault(_position_of(nodes, path), []).append(label)
+
+    for node in context.nodes:
+        mark(node.path, node.name)
+    if diff is not None:
+        mark(diff.path if diff.expected_path is not None else None, "output")
+        mark(diff.expected_path, "expected")
+    if context.part is not None and context.part.path is not None:
+        mark(context.part.path, context.part.words)
+    left, right = difference.children(nodes)
+    text = Text()
+    stack: list[tuple[int, str, str]] = [(0, "", "")]
+    while stack:
+        at, prefix, branch = stack.pop()
+        text.append(f"{prefix}{branch}{codecs.show(nodes[at])}")
+        if at in marks:
+            text.append("  ← " + ", ".join(marks[at]), style="bold")
+        text.append("\n")
+        kids = [(c, side) for c, side in ((left[at], "L"), (right[at], "R")) if c >= 0]
+        below = prefix + ("" if not branch else ("│  " if branch.startswith("├") else "   "))
+        for i, (child, side) in reversed(list(enumerate(kids))):
+            last = i == len(kids) - 1
+            stack.append((child, below, ("└─" if last else "├─") + side + " "))
+    text.rstrip()
+    return text
+
+
+def _position_of(nodes: list, path: list[str]) -> int:
+    left, right = difference.children(nodes)
+    at = 0
+    for side in path:
+        at = left[at] if side == "left" else right[at]
+    return at
 
 
 def _fields(
@@ -170,21 +428,22 @@ def render_trial(out: Console, result: TrialResult) -> None:
         if case.verdict in (None, Verdict.TLE):
             head.append(f"  {ms(case.time_ms)}", style="dim")
         out.print(head)
-        out.print(_fields(out, _trial_rows(case), case.traceback, case.stdout))
+        out.print(_fields(out, _trial_rows(out, case), case.traceback, case.stdout))
     out.print()
     style = "bold green" if result.matched == result.total else "bold red"
     noun = "output matches" if result.total == 1 else "outputs match"
     out.print(Text(f"{result.matched}/{result.total} {noun} the expected answer", style=style))
 
 
-def _trial_rows(case: TrialCase) -> list[tuple[str, str | Text]]:
-    """An input run by `judge run` (or `judge stress`): the input, both answers, what differs."""
-    rows: list[tuple[str, str | Text]] = [("Input", _cut(case.input))]
-    if case.verdict is None:
-        rows.append(("Output", _cut(codecs.show(case.output))))
-    rows.append(("Expected", _cut(codecs.show(case.expected))))
-    if case.message and (case.verdict is None or case.message != case.verdict.label):
-        rows.append(("Message", Text(case.message)))
+def _trial_rows(out: Console, case: TrialCase) -> list[tuple[str, str | Text]]:
+    """An input run by `judge run` (or `judge stress`): the input, both answers, what differs,
+    in the failure view's shape (see `_case_rows`)."""
+    message = case.message
+    if case.verdict is not None and message == case.verdict.label:
+        message = ""
+    rows = _case_rows(out, case, case.verdict is None, message)
+    if case.verdict is not None:  # no output: the expected answer is still worth seeing
+        rows.insert(1, ("Expected", _elided_any(case.expected, max(out.width - _LABEL, 20))))
     return rows
 
 
@@ -216,7 +475,7 @@ def render_stress(out: Console, result: StressResult, file: str) -> None:
         ("Run it", f"judge run {file} --case {shlex.quote(case.input)}"),
         ("Again", again),
     ]
-    shown = _fields(out, _trial_rows(case), case.traceback, case.stdout, commands)
+    shown = _fields(out, _trial_rows(out, case), case.traceback, case.stdout, commands)
     out.print(shown, soft_wrap=True)  # folded already, except the commands
 
 

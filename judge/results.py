@@ -7,6 +7,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from judge.difference import Difference, InputContext
     from judge.submission import Submission
 
 COMPARABLE_MS = 1.0
@@ -62,6 +63,8 @@ class Failure:
     message: str
     stdout: str = ""
     traceback: list[str] = field(default_factory=list)
+    difference: Difference | None = None  # where a wrong answer departs from the expected one
+    context: InputContext | None = None  # the input's sizes and the part behind the difference
 
 
 @dataclass

@@ -155,7 +155,15 @@ def first_failure(
     try:
         for index, case in enumerate(judged):
             if failed(case) and (same_as is None or _failure_kind(case) == same_as):
-                return index, case.replace(input=problem.format_input(inputs[index]))
+                values = inputs[index]
+                diff = None
+                if case.verdict is None and not case.match:
+                    diff = problem.locate_difference(values, case.expected, case.output)
+                return index, case.replace(
+                    input=problem.format_input(values),
+                    difference=diff,
+                    context=problem.input_context(values, diff),
+                )
     finally:
         judged.close()
     return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Generator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from judge import casetext, codecs, verdicts
 from judge.cases import PreparedCase, generator_function, pack_args
@@ -24,6 +24,9 @@ from judge.sandbox import Worker
 from judge.spec import Problem, check_input
 from judge.submission import Submission, read_submission
 
+if TYPE_CHECKING:
+    from judge.difference import Difference, InputContext
+
 _SHOWN_INPUT = 60  # characters of an input that an error message repeats
 
 
@@ -31,6 +34,8 @@ class TrialCase(Record):
     """One input: what the solution did with it and what the right answer is."""
 
     __slots__ = (
+        "context",
+        "difference",
         "expected",
         "input",
         "match",
@@ -53,6 +58,8 @@ class TrialCase(Record):
         traceback: tuple[str, ...] = (),
         stdout: str = "",
         time_ms: float = 0.0,
+        difference: Difference | None = None,
+        context: InputContext | None = None,
     ) -> None:
         self.input = input  # LeetCode's `name = value` form
         self.expected = expected
@@ -63,6 +70,8 @@ class TrialCase(Record):
         self.traceback = traceback
         self.stdout = stdout
         self.time_ms = time_ms
+        self.difference = difference  # where the output departs from the expected answer
+        self.context = context  # the input's sizes and the part behind the difference
 
 
 class TrialResult(Record):
@@ -253,8 +262,9 @@ def judge_inputs(
                 assert reference is not None
                 expected = reference.result()  # the reference ran meanwhile, in parallel
             last = outcome
-            text = problem.format_input(inputs[outcome.index]) if shown else ""
-            yield _compare(problem, text, expected[outcome.index], outcome)
+            values = inputs[outcome.index] if shown else None
+            text = problem.format_input(values) if values is not None else ""
+            yield _compare(problem, values, text, expected[outcome.index], outcome)
     finally:
         outcomes.close()
     # A file that fails while loading runs no case at all: each gets that same verdict.
@@ -262,11 +272,16 @@ def judge_inputs(
         assert expected is not None
         for index in range(last.index + 1, len(inputs)):
             failed = Outcome(index, last.verdict, None, 0.0, last.message)
-            text = problem.format_input(inputs[index]) if shown else ""
-            yield _compare(problem, text, expected[index], failed)
+            values = inputs[index] if shown else None
+            text = problem.format_input(values) if values is not None else ""
+            yield _compare(problem, values, text, expected[index], failed)
 
 
-def _compare(problem: Problem, shown: str, expected: Any, outcome: Outcome) -> TrialCase:
+def _compare(
+    problem: Problem, values: dict[str, Any] | None, shown: str, expected: Any, outcome: Outcome
+) -> TrialCase:
+    """One input's case; `values` None: only the verdict is wanted (`judge stress`), so the
+    failure view's context is left out."""
     case = TrialCase(
         shown,
         expected,
@@ -277,11 +292,23 @@ def _compare(problem: Problem, shown: str, expected: Any, outcome: Outcome) -> T
         time_ms=outcome.time_ms,
     )
     if outcome.verdict is not None:
-        return case
+        if values is None:
+            return case
+        return case.replace(context=problem.input_context(values, None))
     assert outcome.raw is not None
     verdict, message = verdicts.of_answer(
         codecs.dump(expected), outcome.raw, problem.output_type, CHECKERS[problem.checker]
     )
     if verdict is Verdict.RE:  # the channel was garbled: there is no output to show
         return case.replace(verdict=verdict, message=message)
-    return case.replace(output=outcome.output, match=verdict is Verdict.AC, message=message)
+    match = verdict is Verdict.AC
+    if values is None:
+        return case.replace(output=outcome.output, match=match, message=message)
+    diff = None if match else problem.locate_difference(values, expected, outcome.output)
+    return case.replace(
+        output=outcome.output,
+        match=match,
+        message=message,
+        difference=diff,
+        context=problem.input_context(values, diff),
+    )

@@ -125,6 +125,28 @@ def history_option(function: Callable[..., Any]) -> Callable[..., Any]:
     )(function)
 
 
+def case_file_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """`--case-file FILE`, shared by the commands that take `--case` inputs."""
+    return click.option(
+        "--case-file",
+        "case_files",
+        multiple=True,
+        metavar="FILE",
+        type=NonEmptyPath(dir_okay=False, allow_dash=True),
+        help="An input read from FILE, in the text --case takes (what `judge submit "
+        "--save-case` writes); - reads standard input (repeatable).",
+    )(function)
+
+
+def _with_case_files(texts: tuple[str, ...], files: tuple[str, ...]) -> tuple[str, ...]:
+    """The --case texts, then each --case-file's."""
+    if not files:
+        return texts
+    from judge.casefile import read_case
+
+    return (*texts, *(read_case(path) for path in files))
+
+
 def _recorder(command: str, enabled: bool, stop_on_failure: bool = False) -> Recorder:
     """What records the command's judged files once each verdict is out (stdout flushed
     first). Made as the judging starts: it opens the history meanwhile."""
@@ -167,6 +189,14 @@ def cli() -> None:
 @click.option(
     "--all-cases", is_flag=True, help="Run every case instead of stopping at the first failure."
 )
+@click.option(
+    "--save-case",
+    "save_to",
+    metavar="FILE",
+    type=NonEmptyPath(dir_okay=False),
+    help="Write the failing case's whole input to FILE in LeetCode's text, for "
+    "`judge run FILE --case-file CASE`.",
+)
 @time_scale_option
 @json_option
 @history_option
@@ -176,6 +206,7 @@ def submit(
     file: str,
     slug: str | None,
     all_cases: bool,
+    save_to: str | None,
     time_scale: float,
     as_json: bool,
     no_history: bool,
@@ -193,7 +224,12 @@ def submit(
     \b
         judge submit two_pointers.py --problem container-with-most-water
         judge submit merge-sorted-array.py --json
+        judge submit sliding-window-maximum.py --save-case case.txt
     """
+    if save_to is not None:
+        from judge.casefile import check_destination
+
+        check_destination(save_to)  # before judging: a typo should not cost the wait
     from judge.sandbox import Worker
 
     # Started first, so that the worker's start-up overlaps with loading the judge itself.
@@ -226,6 +262,13 @@ def submit(
             sys.stdout.flush()
         finally:
             recorder.record(result)
+    if save_to is not None:
+        from judge.casefile import save_case
+
+        note = save_case(
+            result, save_to, report.quoted(file, *(("--problem", slug) if slug else ()))
+        )
+        report.console(stderr=True).print(note, style="dim", soft_wrap=True)
     sys.exit(EXIT_OK if result.verdict is Verdict.AC else EXIT_VERDICT)
 
 
@@ -240,6 +283,7 @@ def submit(
     help="An input in LeetCode's text: 'nums = [1,2], k = 1', or one value per line in the "
     "parameters' order (repeatable). Default: the problem's examples.",
 )
+@case_file_option
 @time_scale_option
 @json_option
 @problems_option
@@ -248,6 +292,7 @@ def run_command(
     file: str,
     slug: str | None,
     texts: tuple[str, ...],
+    case_files: tuple[str, ...],
     time_scale: float,
     as_json: bool,
     problem_dirs: tuple[str, ...],
@@ -267,7 +312,9 @@ def run_command(
         judge run sliding-window-maximum.py --case 'nums = [1,3,-1,-3,5,3,6,7], k = 3'
         judge run lca.py --problem lowest-common-ancestor --case 'root = [3,5,1], p = 5, q = 1'
         judge run merge-sorted-array.py --case 'nums1 = [1,0], m = 1, nums2 = [2], n = 1' --json
+        judge run sliding-window-maximum.py --case-file case.txt
     """
+    texts = _with_case_files(texts, case_files)
     from judge.sandbox import Worker
 
     # Started first, so that the workers' start-up overlaps with loading the judge itself: one
@@ -301,6 +348,7 @@ def run_command(
     metavar="TEXT",
     help="An input for --run, as `judge run --case` takes it (repeatable; implies --run).",
 )
+@case_file_option
 @time_scale_option
 @json_option
 @history_option
@@ -311,6 +359,7 @@ def watch(
     slug: str | None,
     run_mode: bool,
     texts: tuple[str, ...],
+    case_files: tuple[str, ...],
     time_scale: float,
     as_json: bool,
     no_history: bool,
@@ -331,6 +380,7 @@ def watch(
         judge watch merge-sorted-array.py --run --case 'nums1 = [2,0], m = 1, nums2 = [1], n = 1'
         judge watch lca.py --problem lowest-common-ancestor --json
     """
+    texts = _with_case_files(texts, case_files)
     from judge.sandbox import Worker
 
     # Started first, so that the worker's start-up overlaps with loading the judge itself.

@@ -17,6 +17,7 @@ from judge.results import RunResult, Verdict
 if TYPE_CHECKING:
     from judge.calibration import Calibration
     from judge.catalog import Summary
+    from judge.difference import Difference
     from judge.doctor import Protection
     from judge.growth import GrowthResult
     from judge.history import Entry, Repair
@@ -52,6 +53,7 @@ def run_result(result: RunResult) -> dict[str, Any]:
             "output": f.output,
             "message": message,
             "stdout": f.stdout,
+            "difference": difference(f.difference),
         }
     return {
         "problem": result.problem,
@@ -80,6 +82,30 @@ def run_result(result: RunResult) -> dict[str, Any]:
     }
 
 
+def difference(found: Difference | None) -> dict[str, Any] | None:
+    """Where a wrong answer first departs from the expected one (`null`: nothing more to say
+    than the two values): `index` in a list (`inner` inside that element), the `path` of a
+    tree's first differing node or of a returned node (`expected_path`: the expected node's),
+    both lengths, and for any-order answers what is `missing` and `extra` (and `repeated`)."""
+    if found is None:
+        return None
+
+    def path(sides: list[str] | None) -> str | None:
+        return None if sides is None else ".".join(["root", *sides])
+
+    return {
+        "index": found.index,
+        "inner": found.inner,
+        "path": path(found.path),
+        "expected_path": path(found.expected_path),
+        "output_length": found.output_length,
+        "expected_length": found.expected_length,
+        "missing": found.missing,
+        "extra": found.extra,
+        "repeated": found.repeated,
+    }
+
+
 def trial_result(result: TrialResult) -> dict[str, Any]:
     """A run on chosen inputs (`judge run --json`): every output beside the expected one."""
     return {
@@ -94,6 +120,7 @@ def trial_result(result: TrialResult) -> dict[str, Any]:
                 "message": "\n".join([c.message, *c.traceback]) if c.traceback else c.message,
                 "stdout": c.stdout,
                 "time_ms": round(c.time_ms, 1),
+                "difference": difference(c.difference),
             }
             for c in result.cases
         ],

@@ -564,7 +564,7 @@ def all_command(
     if as_json:
         jsonout.emit(jsonout.all_results(results, accepted))
     else:
-        out.print(report.results_table(results))
+        out.print(report.results_table(results, out.width))
         style = "bold green" if accepted == len(results) else "bold red"
         out.print(f"{accepted}/{len(results)} accepted", style=style)
     sys.exit(EXIT_OK if accepted == len(results) else EXIT_VERDICT)
@@ -600,7 +600,8 @@ def list_command(as_json: bool, problem_dirs: tuple[str, ...]) -> None:
     else:
         from judge import report
 
-        report.console().print(report.problems_table(problems, statuses))
+        out = report.console()
+        out.print(report.problems_table(problems, out.width, statuses))
 
 
 @cli.command(name="history")
@@ -787,8 +788,9 @@ def new(slug: str, output: str | None, force: bool, problem_dirs: tuple[str, ...
     name = shlex.quote(str(path))
     if path.stem != problem.slug:  # the file's name no longer says which problem it is
         name += f" --problem {problem.slug}"
-    steps = ", ".join(f"judge {step} {name}" for step in ("run", "submit", "watch"))
-    report.console().print(Text(f"wrote {path}  (then: {steps})"), soft_wrap=True)
+    # One command a line, each whole: a narrow terminal must not break one to be copied.
+    steps = "\n".join(f"  judge {step} {name}" for step in ("run", "submit", "watch"))
+    report.console().print(Text(f"wrote {path}, then:\n{steps}"), soft_wrap=True)
 
 
 @cli.command()
@@ -898,7 +900,7 @@ def verify(
     if as_json:
         jsonout.emit(jsonout.checks(checks))
     else:
-        out.print(report.checks_table(checks))
+        out.print(report.checks_table(checks, out.width))
         out.print(report.checks_summary(checks))
     sys.exit(EXIT_VERDICT if failed else EXIT_OK)
 
@@ -1043,7 +1045,8 @@ def doctor(as_json: bool) -> None:
     if as_json:
         jsonout.emit(jsonout.protections(protections))
     else:
-        report.console().print(report.protections_table(protections))
+        out = report.console()
+        out.print(report.protections_table(protections, out.width))
 
 
 @cli.command()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.text import Text
 
-from judge import codecs, difference
+from judge import codecs, difference, layout
 from judge.catalog import Summary
 from judge.results import RunResult, Verdict
 from judge.spec import Problem
@@ -44,14 +44,8 @@ def console(stderr: bool = False) -> Console:
     return out
 
 
-def _table(**options: Any) -> Table:
-    """A rich table; `rich.table` is imported on first use, as it adds 10 ms to start-up."""
-    from rich.table import Table
-
-    return Table(**options)
-
-
 def _grid(**options: Any) -> Table:
+    """A rich grid; `rich.table` is imported on first use, as it adds 10 ms to start-up."""
     from rich.table import Table
 
     return Table.grid(**options)
@@ -551,17 +545,24 @@ def render_growth(out: Console, result: GrowthResult) -> None:
     from judge.growth import FLOOR_MS
 
     name = os.path.basename(result.file)
-    table = _table(show_edge=False, pad_edge=False)
-    for header in ("family", name, "reference"):
-        table.add_column(header, no_wrap=True)
-    table.add_column("largest n", justify="right", no_wrap=True)
-    for f in result.families:
-        table.add_row(
+    columns = [
+        layout.Column("family", least=10),
+        layout.Column(name, least=12),
+        layout.Column("reference", least=12),
+        layout.Column("largest n", right=True),
+    ]
+    rows: list[list[str | Text]] = [
+        [
             f.words,
             _growth_cell(f.solution, f.unfinished),
             _growth_cell(f.reference),
             _largest_run(f),
-        )
+        ]
+        for f in result.families
+    ]
+    moves = [layout.drop("largest n"), layout.wrap(name), layout.wrap("reference")]
+    moves.append(layout.wrap("family"))
+    table = layout.render(columns, rows, out.width, moves)
     about = "" if result.n == "n" else f", where n is {result.n}"
     out.print(Text(f"{result.problem}: CPU time against n{about}", style="bold"))
     out.print(table)
@@ -597,16 +598,19 @@ def quoted(*words: str) -> str:
     return " ".join(shlex.quote(word) for word in words)
 
 
-def results_table(results: Iterable[RunResult]) -> Table:
-    """The summary of `judge all`."""
-    table = _table(title=None, show_edge=False, pad_edge=False)
-    table.add_column("problem", no_wrap=True)
-    table.add_column("verdict")
-    table.add_column("cases", justify="right")
-    table.add_column("time", justify="right")
-    table.add_column("vs reference", justify="right")
-    table.add_column("memory", justify="right")
-    table.add_column("note", overflow="fold")
+def results_table(results: Iterable[RunResult], width: int) -> Text:
+    """The summary of `judge all`: a failing file's note goes on a line of its own under its
+    row when the terminal is too narrow for it beside the figures."""
+    columns = [
+        layout.Column("problem", least=24),
+        layout.Column("verdict"),
+        layout.Column("cases", right=True),
+        layout.Column("time", right=True),
+        layout.Column("vs reference", right=True),
+        layout.Column("memory", right=True),
+        layout.Column("note", least=30),
+    ]
+    rows: list[list[str | Text]] = []
     for r in results:
         note = ""
         if r.failure is not None:
@@ -614,16 +618,26 @@ def results_table(results: Iterable[RunResult]) -> Table:
             note += r.failure.message.splitlines()[0] if r.failure.message else ""
         elif r.notes:
             note = r.notes[0]
-        table.add_row(
-            r.problem,
-            Text(r.verdict.value, style=_STYLE[r.verdict]),
-            f"{r.passed}/{r.total}",
-            ms(r.time_ms),
-            _relative(r),
-            f"{r.memory_mb:.0f} MB",
-            _cut(note, 120),
+        rows.append(
+            [
+                r.problem,
+                Text(r.verdict.value, style=_STYLE[r.verdict]),
+                f"{r.passed}/{r.total}",
+                ms(r.time_ms),
+                _relative(r),
+                f"{r.memory_mb:.0f} MB",
+                _cut(note, 200),
+            ]
         )
-    return table
+    moves = [
+        layout.wrap("note"),
+        layout.below("note"),
+        layout.drop("memory"),
+        layout.drop("vs reference"),
+        layout.cut("problem"),
+        layout.drop("time"),
+    ]
+    return layout.render(columns, rows, width, moves)
 
 
 def _relative(result: RunResult, bound: str = "≥") -> str:
@@ -636,18 +650,21 @@ def _relative(result: RunResult, bound: str = "≥") -> str:
     return f"{prefix}{value:.1f}x" if value < 10 else f"{prefix}{value:.0f}x"
 
 
-def problems_table(problems: list[Summary], statuses: dict[str, str] | None = None) -> Table:
+def problems_table(
+    problems: list[Summary], width: int, statuses: dict[str, str] | None = None
+) -> Text:
     """`judge list`; with the history's statuses, a column of them (blank: not started)."""
-    table = _table(show_edge=False, pad_edge=False)
-    table.add_column("#", justify="right", no_wrap=True)
-    widest = max((len(p.slug) for p in problems), default=4)
-    table.add_column("slug", style="bold", no_wrap=True, min_width=widest)
-    table.add_column("title")
-    table.add_column("difficulty")
+    columns = [
+        layout.Column("#", right=True),
+        layout.Column("slug", style="bold", least=24),
+        layout.Column("title", least=20),
+        layout.Column("difficulty"),
+    ]
     if statuses is not None:
-        table.add_column("status", no_wrap=True)
-    table.add_column("tags", style="dim")
+        columns.append(layout.Column("status"))
+    columns.append(layout.Column("tags", style="dim", least=14))
     colour = {"Easy": "green", "Medium": "yellow", "Hard": "red"}
+    rows = []
     for p in problems:
         cells: list[str | Text] = [
             str(p.number),
@@ -658,8 +675,16 @@ def problems_table(problems: list[Summary], statuses: dict[str, str] | None = No
         if statuses is not None:
             status = statuses.get(p.slug, "")
             cells.append(Text(status, style=_STATUS_STYLE.get(status, "")))
-        table.add_row(*cells, ", ".join(p.tags))
-    return table
+        rows.append([*cells, ", ".join(p.tags)])
+    moves = [
+        layout.cut("tags"),
+        layout.wrap("title"),
+        layout.drop("tags"),
+        layout.drop("title"),
+        layout.drop("difficulty"),
+        layout.cut("slug"),
+    ]
+    return layout.render(columns, rows, width, moves)
 
 
 _STATUS_STYLE = {"solved": "green", "attempted": "yellow", "not started": "dim"}
@@ -786,18 +811,27 @@ def run_checks(out: Console, problems: list[Any], verify_one: Callable, enabled:
     return checks
 
 
-def checks_table(checks: list[Any]) -> Table:
-    table = _table(show_edge=False, pad_edge=False)
-    table.add_column("problem")
-    table.add_column("check")
-    table.add_column("result")
-    table.add_column("detail", overflow="fold")
+def checks_table(checks: list[Any], width: int) -> Text:
+    """`judge verify`: one row per check; its detail word-wraps, or goes under the row."""
+    columns = [
+        layout.Column("problem", least=20),
+        layout.Column("check", least=28),
+        layout.Column("result"),
+        layout.Column("detail", least=24),
+    ]
+    rows = []
     previous = None
     for c in checks:
         shown = c.problem if c.problem != previous else ""
         previous = c.problem
-        table.add_row(shown, c.name, _CHECK_STATUS[c.status], _cut(c.detail, 200))
-    return table
+        rows.append([shown, c.name, _CHECK_STATUS[c.status], _cut(c.detail, 200)])
+    moves = [
+        layout.wrap("detail"),
+        layout.wrap("check"),
+        layout.below("detail"),
+        layout.cut("problem"),
+    ]
+    return layout.render(columns, rows, width, moves)
 
 
 _CHECK_STATUS = {
@@ -840,16 +874,19 @@ def render_calibration(out: Console, result: Any) -> None:
     out.print(grid)
 
 
-def protections_table(protections: list[Any]) -> Table:
-    """`judge doctor`: one row per protection."""
-    table = _table(show_edge=False, pad_edge=False)
-    table.add_column("protection", no_wrap=True)
-    table.add_column("active")
-    table.add_column("what it does", overflow="fold")
+def protections_table(protections: list[Any], width: int) -> Text:
+    """`judge doctor`: one row per protection; what it does word-wraps, or goes under it."""
+    columns = [
+        layout.Column("protection"),
+        layout.Column("active"),
+        layout.Column("what it does", least=30),
+    ]
+    rows = []
     for p in protections:
         mark = Text("yes", style="green") if p.active else Text("no", style="yellow")
-        table.add_row(p.name, mark, p.detail)
-    return table
+        rows.append([p.name, mark, p.detail])
+    moves = [layout.wrap("what it does"), layout.below("what it does")]
+    return layout.render(columns, rows, width, moves)
 
 
 def _when(at: float) -> str:
@@ -866,46 +903,51 @@ def _ratio(value: float | None) -> str:
 
 
 def render_history(out: Console, entries: list[Entry], total: int, slug: str | None) -> None:
-    """`judge history`: one line per submission, newest first. Plain aligned text, not a
-    table, so that a line never wraps: the file and the failing case are cut to fit."""
+    """`judge history`: one line per submission, newest first. Plain aligned text, no rules;
+    on a narrow terminal the file's name is cut, then the lesser columns go, so that a line
+    never wraps."""
     if not entries:
         what = f"of {slug} " if slug else ""
         out.print(f"no submissions {what}yet", style="dim")
         return
-    header = ("id", "when", "problem", "verdict", "cases", "time", "vs ref", "failed on")
-    right = {0, 4, 5, 6}
-    rows = []
+    columns = [
+        layout.Column("id", right=True),
+        layout.Column("when"),
+        layout.Column("problem", least=16),
+        layout.Column("verdict"),
+        layout.Column("cases", right=True),
+        layout.Column("time", right=True),
+        layout.Column("vs ref", right=True),
+        layout.Column("failed on", least=12),
+        layout.Column("file", style="dim", least=12),
+    ]
+    rows: list[list[str | Text]] = []
     for e in entries:
         compiled = e.verdict != Verdict.CE.value
+        verdict = Verdict(e.verdict) if e.verdict in Verdict.__members__ else None
         rows.append(
-            (
+            [
                 str(e.id),
                 _when(e.at),
                 e.problem,
-                e.verdict,
+                Text(e.verdict, style=_STYLE[verdict] if verdict else ""),
                 f"{e.passed}/{e.total}" if compiled else "",
                 ms(e.time_ms) if compiled else "",
                 _ratio(e.relative),
                 e.failed_case or "",
-            )
+                os.path.basename(e.path),
+            ]
         )
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
-    left = max(out.width - sum(widths) - 2 * len(widths), 12)  # for the file's name
-
-    def line(values: Sequence[str], styles: Sequence[str], rest: Text) -> Text:
-        shown = Text()
-        for i, (value, width, style) in enumerate(zip(values, widths, styles)):
-            shown.append(value.rjust(width) if i in right else value.ljust(width), style=style)
-            shown.append("  ")
-        return shown.append_text(rest)
-
-    out.print(line(header, ["bold"] * len(header), Text("file", style="bold")), soft_wrap=True)
-    for e, values in zip(entries, rows):
-        verdict = Verdict(e.verdict) if e.verdict in Verdict.__members__ else None
-        styles = [""] * len(values)
-        styles[3] = _STYLE[verdict] if verdict else ""
-        name = _cut_to(os.path.basename(e.path), left)
-        out.print(line(values, styles, Text(name, style="dim")), soft_wrap=True)
+    moves = [
+        layout.cut("file"),
+        layout.drop("vs ref"),
+        layout.cut("failed on"),
+        layout.drop("file"),
+        layout.drop("when"),
+        layout.drop("time"),
+        layout.cut("problem"),
+    ]
+    out.print(layout.render(columns, rows, out.width, moves, ruled=False))
     if total > len(entries):
         out.print(f"{len(entries)} of {total} submissions; --limit N shows more", style="dim")
 
@@ -949,31 +991,37 @@ def render_submission(out: Console, entry: Entry, source: bytes | None) -> None:
     sys.stdout.flush()
 
 
-def stats_table(progress: Stats) -> Table:
+def stats_table(progress: Stats, width: int) -> Text:
     """`judge stats`: one row per problem; a problem not started is left blank, as in
     `judge list`, so that what was done stands out."""
-    table = _table(show_edge=False, pad_edge=False)
-    # On a narrow terminal the problem's name is cut, never a figure.
-    table.add_column("problem", overflow="ellipsis")
-    table.add_column("status", no_wrap=True)
-    table.add_column("attempts", justify="right", no_wrap=True)
-    table.add_column("first AC", no_wrap=True)
-    table.add_column("best time", justify="right", no_wrap=True)
-    table.add_column("last", no_wrap=True)
+    columns = [
+        layout.Column("problem", least=24),
+        layout.Column("status"),
+        layout.Column("attempts", right=True),
+        layout.Column("first AC"),
+        layout.Column("best time", right=True),
+        layout.Column("last"),
+    ]
+    rows: list[list[str | Text]] = []
     for p in progress.problems:
         best = ""
         if p.best_time_ms is not None:
             best = ms(p.best_time_ms) + (f", {_ratio(p.best_ratio)}" if p.best_ratio else "")
         last = Verdict(p.last_verdict) if p.last_verdict in Verdict.__members__ else None
-        table.add_row(
-            p.problem,
-            Text(p.status if p.attempts else "", style=_STATUS_STYLE.get(p.status, "")),
-            str(p.attempts) if p.attempts else "",
-            p.first_accepted.isoformat() if p.first_accepted else "",
-            best,
-            Text(last.value, style=_STYLE[last]) if last else "",
+        rows.append(
+            [
+                p.problem,
+                Text(p.status if p.attempts else "", style=_STATUS_STYLE.get(p.status, "")),
+                str(p.attempts) if p.attempts else "",
+                p.first_accepted.isoformat() if p.first_accepted else "",
+                best,
+                Text(last.value, style=_STYLE[last]) if last else "",
+            ]
         )
-    return table
+    # On a narrow terminal the first accepted day goes first, then the problem's name is cut,
+    # never a figure.
+    moves = [layout.drop("first AC"), layout.cut("problem"), layout.drop("attempts")]
+    return layout.render(columns, rows, width, moves)
 
 
 # A day's cell by its count: the glyph tells the level without colour, the colour (GitHub's and
@@ -1033,7 +1081,7 @@ def calendar(progress: Stats, width: int) -> Text:
 
 def render_stats(out: Console, progress: Stats) -> None:
     """`judge stats`: the problems, the total, then the calendar."""
-    out.print(stats_table(progress))
+    out.print(stats_table(progress, out.width))
     style = "bold green" if progress.total and progress.solved == progress.total else "bold"
     noun = "submission" if progress.submissions == 1 else "submissions"
     out.print(

@@ -193,9 +193,13 @@ def test_new_writes_slug_py_in_the_current_folder(invoke, catalog, tmp_path, mon
     assert os.listdir(tmp_path) == ["merge-sorted-array.py"]  # and no temporary file left
     written = (tmp_path / "merge-sorted-array.py").read_text()
     assert written == starter(catalog.get("merge-sorted-array"))
-    assert result.stdout.startswith("wrote merge-sorted-array.py  (then: ")
-    assert "judge submit merge-sorted-array.py" in result.stdout
-    assert len(result.stdout.splitlines()) == 1 and result.stderr == ""
+    assert result.stdout.splitlines() == [
+        "wrote merge-sorted-array.py, then:",
+        "  judge run merge-sorted-array.py",
+        "  judge submit merge-sorted-array.py",
+        "  judge watch merge-sorted-array.py",
+    ]
+    assert result.stderr == ""
 
 
 @pytest.mark.parametrize("number, slug", [("88", "merge-sorted-array"), ("17.14", "smallest-k")])

@@ -1,0 +1,177 @@
+"""Tables that fit the terminal's width by giving things up in an order the table states.
+
+A table that does not fit gives things up one move at a time, in its own order, until it fits:
+a prose column word-wraps down to a readable width (`wrap`), a note leaves its column for a
+line of its own under its row (`below`), a column of lesser figures goes (`drop`), a column of
+names is cut with "…" (`cut`). Headers are never cut, and no column is squeezed narrower than
+its header or its minimum: a table that still does not fit is left wider than the terminal,
+whole, rather than cut into fragments. Plain text, so that `rich.table` (10 ms of start-up) is
+not loaded; it draws rich's `show_edge=False` look.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+
+Cell = str | Text
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its header, how it is aligned, and how far it may be squeezed."""
+
+    header: str
+    right: bool = False  # figures are right-aligned
+    style: str = ""
+    least: int = 0  # the narrowest a `wrap` or `cut` move leaves it (never under the header)
+
+
+@dataclass(frozen=True)
+class Move:
+    """One thing a table gives up to fit: `wrap`, `below`, `drop` or `cut`, on a column."""
+
+    kind: str
+    header: str
+
+
+def wrap(header: str) -> Move:
+    return Move("wrap", header)
+
+
+def below(header: str) -> Move:
+    return Move("below", header)
+
+
+def drop(header: str) -> Move:
+    return Move("drop", header)
+
+
+def cut(header: str) -> Move:
+    return Move("cut", header)
+
+
+def _text(cell: Cell) -> Text:
+    return cell if isinstance(cell, Text) else Text(cell)
+
+
+def render(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Cell]],
+    width: int,
+    moves: Sequence[Move] = (),
+    ruled: bool = True,
+) -> Text:
+    """The table as text lines at most `width` wide where its moves allow. `ruled`: rich's
+    lines between columns and under the header; else two spaces between columns."""
+    cells = [[_text(c) for c in row] for row in rows]
+    sep = 3 if ruled else 2
+    index = {c.header: i for i, c in enumerate(columns)}
+    natural = [
+        max([len(c.header), *(cells[r][i].cell_len for r in range(len(cells)))])
+        for i, c in enumerate(columns)
+    ]
+    active = list(range(len(columns)))
+    squeezed: dict[int, str] = {}  # column -> "wrap" or "cut"
+    under: list[int] = []  # columns shown under their row
+
+    def least(i: int) -> int:
+        return min(natural[i], max(len(columns[i].header), columns[i].least))
+
+    def current(i: int) -> int:
+        return least(i) if i in squeezed else natural[i]
+
+    def total() -> int:
+        return sum(current(i) for i in active) + sep * (len(active) - 1)
+
+    for move in moves:
+        if total() <= width:
+            break
+        i = index[move.header]
+        if i not in active:
+            continue
+        if move.kind in ("wrap", "cut"):
+            squeezed[i] = move.kind
+        else:
+            active.remove(i)
+            if move.kind == "below":
+                under.append(i)
+    widths = {i: current(i) for i in active}
+    spare = width - total()
+    for i in active:  # what is left goes back to the squeezed columns, left to right
+        if i in squeezed and spare > 0:
+            grow = min(spare, natural[i] - widths[i])
+            widths[i] += grow
+            spare -= grow
+    return _draw(columns, cells, active, widths, squeezed, under, width, ruled)
+
+
+def _draw(
+    columns: Sequence[Column],
+    cells: list[list[Text]],
+    active: list[int],
+    widths: dict[int, int],
+    squeezed: dict[int, str],
+    under: list[int],
+    width: int,
+    ruled: bool,
+) -> Text:
+    out = Text()
+    bar, row_bar = (" ┃ ", " │ ") if ruled else ("  ", "  ")
+    for n, i in enumerate(active):
+        if n:
+            out.append(bar)
+        out.append_text(_pad(Text(columns[i].header, style="bold"), widths[i], columns[i].right))
+    out.rstrip()
+    if ruled:
+        out.append("\n" + "━╇━".join("━" * widths[i] for i in active))
+    for row in cells:
+        parts = {i: _fit(row[i], widths[i], squeezed.get(i), columns[i].style) for i in active}
+        height = max((len(p) for p in parts.values()), default=1)
+        for line in range(height):
+            out.append("\n")
+            shown = Text()
+            for n, i in enumerate(active):
+                if n:
+                    shown.append(row_bar)
+                piece = parts[i][line] if line < len(parts[i]) else Text()
+                shown.append_text(_pad(piece, widths[i], columns[i].right))
+            shown.rstrip()
+            out.append_text(shown)
+        for i in under:
+            if row[i].plain:
+                for piece in _fit(row[i], max(width - 2, 20), "wrap", columns[i].style):
+                    out.append("\n  ")
+                    out.append_text(piece)
+    return out
+
+
+def _pad(text: Text, width: int, right: bool) -> Text:
+    room = width - text.cell_len
+    if room <= 0:
+        return text
+    padded = Text(" " * room) + text if right else text + Text(" " * room)
+    return padded
+
+
+def _fit(cell: Text, width: int, how: str | None, style: str) -> list[Text]:
+    """A cell as the lines it takes: whole, word-wrapped, or cut with "…"."""
+    if style:
+        cell = cell.copy()
+        cell.stylize(style, 0, len(cell))
+    if cell.cell_len <= width or how is None:
+        return [cell]
+    if how == "cut":
+        cut = cell.copy()
+        cut.truncate(width, overflow="ellipsis")
+        return [cut]
+    lines = textwrap.wrap(cell.plain, width, break_on_hyphens=False) or [""]
+    shown, at = [], 0
+    for line in lines:  # each line keeps the styles of the characters it holds
+        start = cell.plain.index(line, at)
+        shown.append(cell[start : start + len(line)])
+        at = start + len(line)
+    return shown

@@ -59,7 +59,15 @@ def test_submit_json_shape(invoke):
     reference = sum(c["reference_ms"] for c in data["cases"])
     assert data["reference_time_ms"] == pytest.approx(reference, abs=0.1 * len(data["cases"]))
     failure = data["failure"]
-    assert set(failure) == {"case", "input", "expected", "output", "message", "stdout"}
+    assert set(failure) == {
+        "case",
+        "input",
+        "expected",
+        "output",
+        "message",
+        "stdout",
+        "difference",
+    }
     assert failure["input"].startswith("height = [")
     assert isinstance(failure["expected"], int) and isinstance(failure["output"], int)
 

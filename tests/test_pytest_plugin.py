@@ -64,7 +64,7 @@ def test_each_solution_is_one_item_showing_the_verdict(pytester, scratch):
         "Input     nums1 = [1,2,3,0,0,0], m = 3, nums2 = [2,5,6], n = 3",
         "Output    [1,2,3,0,0,0]",
         "Expected  [1,2,2,3,5,6]",
-        "Message   first difference at index 2",
+        "Differs   at index 2 of 6: 3 where 2 is expected",
     ]
     assert wrong[6] == "Stdout    m is 3"
     broken = out[out.index(f"_ {BROKEN} _") :].splitlines()[1:3]

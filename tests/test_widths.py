@@ -97,7 +97,7 @@ def test_every_command_reads_whole_at_this_width(scene, name, width, monkeypatch
         if not line.startswith(COPY_LINES):
             assert len(line.rstrip()) <= width, f"{name} at {width}: {line!r}"
     for i, line in enumerate(lines[:-1]):
-        if lines[i + 1].startswith("━") or name == "history" and i == 0:
+        if lines[i + 1].startswith("━") or (name == "history" and i == 0):
             assert "…" not in line, f"a header cut at {width}: {line!r}"
     if name in ("all", "verify", "doctor"):
         _notes_are_whole(name, args, env, result.stdout)

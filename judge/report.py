@@ -190,7 +190,7 @@ def _input_rows(
             head = f"{part.name}[{part.start}:{part.stop}], {part.words}"
             if part.stop - part.start == 1:
                 head = f"{part.name}[{part.start}] = {codecs.show(values[0])}, {part.words}"
-                rows.append(("Source", head))
+                rows.append(("Window", head))
             else:
                 body = Text(head + ":\n").append(_elided(values, width, part.start), style="")
                 rows.append(("Window", body))
@@ -459,12 +459,15 @@ def render_stress(out: Console, result: StressResult, file: str) -> None:
             ).append(f"  (seed {result.seed})", style="dim")
         )
         return
-    head = verdict_text(case.verdict or Verdict.WA).append(f"  {result.problem}", style="bold")
     size = f"{result.size} element{'' if result.size == 1 else 's'}"
     if result.original_size != result.size:
         size = f"shrunk from {result.original_size} to {size}"
-    head.append(f"  random input {result.examples_run}, {size}", style="dim")
-    out.print(head, soft_wrap=True)
+    parts = [
+        verdict_text(case.verdict or Verdict.WA),
+        Text(result.problem, style="bold"),
+        Text(f"random input {result.examples_run}, {size}", style="dim"),
+    ]
+    out.print(_spaced(parts, out.width), soft_wrap=True)
     commands = [
         ("Run it", f"judge run {file} --case {shlex.quote(case.input)}"),
         ("Again", again),

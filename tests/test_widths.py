@@ -16,6 +16,7 @@ from judge.cli import cli
 
 WIDTHS = (60, 80, 120)
 PACKED = SUBMISSIONS / "sliding-window-maximum" / "wrong_answer" / "packed_heap_short_index.py"
+RUNNING_MAX = SUBMISSIONS / "sliding-window-maximum" / "wrong_answer" / "running_max.py"
 SLOW_KTH = SUBMISSIONS / "kth-largest-element" / "time_limit_exceeded" / "quickselect_last_pivot.py"
 FILES = {
     "merge-sorted-array.py": SUBMISSIONS / "merge-sorted-array/wrong_answer/sort_by_abs.py",
@@ -26,7 +27,11 @@ FILES = {
     / "lowest-common-ancestor/wrong_answer/first_value_between.py",
 }
 # Lines made to be copied whole (a command to run next), which a terminal may wrap.
-COPY_LINES = ("See how its time grows with n: judge growth",)
+COPY_LINES = (
+    "See how its time grows with n: judge growth",
+    "Run it    judge run",
+    "Again     judge",
+)
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +77,7 @@ def _commands(scene: dict[str, str]) -> dict[str, list[str]]:
         "doctor": ["doctor"],
         "history": ["history"],
         "stats": ["stats"],
+        "stress": ["stress", str(RUNNING_MAX), "--seed", "7"],
         "growth": ["growth", str(SLOW_KTH), "--problem", "kth-largest-element", "--budget", "1"],
     }
 

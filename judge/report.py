@@ -192,8 +192,14 @@ def _input_rows(
                 head = f"{part.name}[{part.start}] = {codecs.show(values[0])}, {part.words}"
                 rows.append(("Window", head))
             else:
-                body = Text(head + ":\n").append(_elided(values, width, part.start), style="")
-                rows.append(("Window", body))
+                whole = (
+                    f"{part.name}[{part.start}:{part.stop}] = {codecs.show(values)}, {part.words}"
+                )
+                if len(whole) <= width:
+                    rows.append(("Window", whole))
+                else:
+                    body = Text(head + ":\n").append(_elided(values, width, part.start))
+                    rows.append(("Window", body))
     return rows
 
 

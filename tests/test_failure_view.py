@@ -92,7 +92,7 @@ def test_run_shows_the_same_view():
         cli, ["run", str(wrong), "--case", "nums = [5,1,2,3], k = 2"], env={"COLUMNS": "80"}
     )
     assert "Differs   at index 1 of 3: 5 where 2 is expected" in result.stdout
-    assert "Window    nums[1:3], the window of index 1:\n          [1,2]" in result.stdout
+    assert "Window    nums[1:3] = [1,2], the window of index 1\n" in result.stdout
 
 
 @pytest.mark.parametrize(

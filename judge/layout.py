@@ -39,18 +39,22 @@ class Move:
 
 
 def wrap(header: str) -> Move:
+    """Prose that word-wraps down to its least width: lines between words, never inside."""
     return Move("wrap", header)
 
 
 def below(header: str) -> Move:
+    """A note that leaves its column for a line of its own under its row."""
     return Move("below", header)
 
 
 def drop(header: str) -> Move:
+    """A column of lesser figures that goes."""
     return Move("drop", header)
 
 
 def cut(header: str) -> Move:
+    """Names cut with "…" down to their least width."""
     return Move("cut", header)
 
 

@@ -1,0 +1,56 @@
+"""Tables fitted to a width by their own moves: headers whole, notes under their row."""
+
+from __future__ import annotations
+
+from judge import layout
+from judge.layout import Column
+
+COLUMNS = [
+    Column("problem", least=12),
+    Column("verdict"),
+    Column("memory", right=True),
+    Column("note", least=20),
+]
+ROWS = [
+    [
+        "container-with-most-water",
+        "TLE",
+        "18 MB",
+        "random-max: time limit exceeded (770 ms of CPU per case)",
+    ],
+    ["smallest-k", "AC", "31 MB", ""],
+]
+MOVES = [layout.wrap("note"), layout.below("note"), layout.drop("memory"), layout.cut("problem")]
+
+
+def _lines(width: int) -> list[str]:
+    return layout.render(COLUMNS, ROWS, width, MOVES).plain.splitlines()
+
+
+def test_a_wide_table_is_drawn_whole():
+    lines = _lines(200)
+    assert lines[0].split(" ┃ ") == ["problem                  ", "verdict", "memory", "note"]
+    assert lines[2].endswith("│ random-max: time limit exceeded (770 ms of CPU per case)")
+
+
+def test_a_note_word_wraps_before_it_goes_under_its_row():
+    lines = _lines(80)
+    assert all(len(line) <= 80 for line in lines)
+    assert lines[2].endswith("│ random-max: time limit exceeded")
+    assert lines[3].endswith("│ (770 ms of CPU per case)")
+
+
+def test_then_it_goes_under_its_row_then_figures_go_then_names_are_cut():
+    assert _lines(60)[3] == "  random-max: time limit exceeded (770 ms of CPU per case)"
+    narrow = _lines(36)
+    assert narrow[0] == "problem                   ┃ verdict"  # memory went first
+    assert _lines(24)[:3] == [
+        "problem        ┃ verdict",
+        "━" * 15 + "╇" + "━" * 8,
+        "container-wit… │ TLE",
+    ]
+
+
+def test_a_header_is_never_cut_even_when_nothing_fits():
+    lines = _lines(10)
+    assert lines[0] == "problem      ┃ verdict"  # wider than 10: whole, not "verdi…"

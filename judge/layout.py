@@ -82,8 +82,17 @@ def render(
     squeezed: dict[int, str] = {}  # column -> "wrap" or "cut"
     under: list[int] = []  # columns shown under their row
 
+    # Wrapping never breaks a word: a column wraps no narrower than its longest word.
+    words = [
+        max([0, *(len(w) for r in range(len(cells)) for w in cells[r][i].plain.split())])
+        for i in range(len(columns))
+    ]
+
     def least(i: int) -> int:
-        return min(natural[i], max(len(columns[i].header), columns[i].least))
+        floor = max(len(columns[i].header), columns[i].least)
+        if squeezed.get(i) == "wrap":
+            floor = max(floor, words[i])
+        return min(natural[i], floor)
 
     def current(i: int) -> int:
         return least(i) if i in squeezed else natural[i]

@@ -139,4 +139,4 @@ def test_the_failure_view_header_never_breaks_inside_a_part():
     )
     head = result.stdout.splitlines()[:2]
     assert head[0] == "Wrong Answer (WA)  sliding-window-maximum"
-    assert re.fullmatch(r"28/44 cases passed  \S+ ms, \S+x the reference  \S+ MB", head[1])
+    assert re.fullmatch(r"\d+/\d+ cases passed  \S+ ms, \S+x the reference  \S+ MB", head[1])

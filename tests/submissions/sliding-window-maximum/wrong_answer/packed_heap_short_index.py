@@ -1,3 +1,4 @@
+# wrong on large inputs only: from index 65536 on, past what 16 bits hold
 class Solution:
     def maxSlidingWindow(self, nums: List[int], k: int) -> List[int]:
         # One int per heap entry instead of a tuple: the value above, the index below.

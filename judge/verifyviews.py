@@ -17,13 +17,14 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from judge import layout
 from judge.matrix import HAND, Cell, Matrix, Row
 from judge.mutants import MutantResult, MutantsReport
-from judge.report import _STYLE, _fields, _table
+from judge.report import _STYLE, _fields, _spaced
 from judge.results import Verdict
 
 FOLDED = 3  # a run of at least this many cases every file passes is one line
-_NAME_WIDTH = 24  # a case name is cut past this (it is whole in the legend and the JSON)
+_NAME_WIDTH = 24  # a case name is cut no shorter than this, where a block needs the room
 _MARK = "*"  # marks the case that catches a file first
 
 
@@ -61,14 +62,13 @@ def _folded_text(cells: list[Cell | None]) -> Text:
 
 def render_matrix(out: Console, matrix: Matrix) -> None:
     """`judge verify --matrix` for one problem: the legend, then the matrix in blocks."""
-    head = Text(matrix.problem, style="bold")
-    head.append(
-        f"  {len(matrix.rows)} files × {len(matrix.cases)} cases, "
-        f"time limit {matrix.time_limit_ms} ms",
-        style="dim",
-    )
-    out.print(head)
-    out.print(_legend(matrix))
+    parts = [
+        Text(matrix.problem, style="bold"),
+        Text(f"{len(matrix.rows)} files × {len(matrix.cases)} cases", style="dim"),
+        Text(f"time limit {matrix.time_limit_ms} ms", style="dim"),
+    ]
+    out.print(_spaced(parts, out.width), soft_wrap=True)
+    out.print(_legend(matrix, out.width))
     for row in matrix.unguarded():
         out.print(
             Text(
@@ -78,21 +78,23 @@ def render_matrix(out: Console, matrix: Matrix) -> None:
         )
     for block in _blocks(out, matrix):
         out.print()
-        out.print(_block(matrix, block))
+        out.print(_block(matrix, block, out.width))
     verdicts = "every file gets its verdict" if matrix.ok else "some files get the wrong verdict"
     tail = Text(f"{_MARK} the case that catches the file first; ", style="dim")
     tail.append(verdicts, style="bold green" if matrix.ok else "bold red")
     out.print(tail)
 
 
-def _legend(matrix: Matrix) -> Any:
-    table = _table(show_edge=False, pad_edge=False, box=None, padding=(0, 1))
-    table.add_column("", style="bold", no_wrap=True)
-    table.add_column("file", overflow="fold", ratio=3)
-    table.add_column("want", no_wrap=True)
-    table.add_column("got", no_wrap=True)
-    table.add_column("caught first by", overflow="fold", ratio=2)
-    table.add_column("slowest", justify="right", no_wrap=True)
+def _legend(matrix: Matrix, width: int) -> Text:
+    columns = [
+        layout.Column("", style="bold"),
+        layout.Column("file", least=16),
+        layout.Column("want"),
+        layout.Column("got"),
+        layout.Column("caught first by", least=16),
+        layout.Column("slowest", right=True),
+    ]
+    rows = []
     for row in matrix.rows:
         got = Text(row.result.verdict.value, style=_STYLE[row.result.verdict])
         if not row.ok:
@@ -102,15 +104,11 @@ def _legend(matrix: Matrix) -> Any:
             kind = matrix.kind(row.first)
             caught = row.caught_by if kind == HAND else f"{row.caught_by} ({kind})"
         slowest = max((c.time_ms for c in row.cells if c is not None), default=None)
-        table.add_row(
-            row.label,
-            row.name.rsplit("/", 1)[-1],  # its folder is what `want` says
-            row.wanted.value,
-            got,
-            caught,
-            "" if slowest is None else f"{short_ms(slowest)} ms",
-        )
-    return table
+        name = row.name.rsplit("/", 1)[-1]  # its folder is what `want` says
+        shown = "" if slowest is None else f"{short_ms(slowest)} ms"
+        rows.append([row.label, name, row.wanted.value, got, caught, shown])
+    moves = [layout.drop("slowest"), layout.cut("file"), layout.below("caught first by")]
+    return layout.render(columns, rows, width, moves, ruled=False)
 
 
 def _blocks(out: Console, matrix: Matrix) -> list[list[Row]]:
@@ -126,28 +124,26 @@ def _blocks(out: Console, matrix: Matrix) -> list[list[Row]]:
     return [matrix.rows[i : i + size] for i in range(0, len(matrix.rows), size)]
 
 
-def _block(matrix: Matrix, rows: list[Row]) -> Any:
-    table = _table(show_edge=False, pad_edge=False, box=None, padding=(0, 1))
-    table.add_column("case", no_wrap=True, max_width=_NAME_WIDTH, overflow="ellipsis")
-    for row in rows:
-        table.add_column(row.label, no_wrap=True, header_style="bold")
+def _block(matrix: Matrix, rows: list[Row], width: int) -> Text:
+    columns = [layout.Column("case", least=_NAME_WIDTH)]
+    columns += [layout.Column(row.label, style="") for row in rows]
+    lines = []
     index = 0
     while index < len(matrix.cases):
         end = index
         while end < len(matrix.cases) and _all_pass(rows, end):
             end += 1
         if end - index >= FOLDED:
-            table.add_row(
-                Text(f"… {end - index} cases", style="dim"),
-                *(_folded_text(row.cells[index:end]) for row in rows),
-            )
+            folded = Text(f"… {end - index} cases", style="dim")
+            lines.append([folded, *(_folded_text(row.cells[index:end]) for row in rows)])
             index = end
             continue
         name, kind = matrix.cases[index]
         label = Text(name, style="" if kind == HAND else "cyan")
-        table.add_row(label, *(_cell_text(row.cells[index], row.first == index) for row in rows))
+        lines.append([label, *(_cell_text(row.cells[index], row.first == index) for row in rows)])
         index += 1
-    return table
+    # A case name is cut only as far as the block needs (it is whole in the JSON).
+    return layout.render(columns, lines, width, [layout.cut("case")], ruled=False)
 
 
 def _all_pass(rows: list[Row], index: int) -> bool:
@@ -160,17 +156,20 @@ def _all_pass(rows: list[Row], index: int) -> bool:
 def render_mutants(out: Console, report: MutantsReport) -> None:
     """`judge verify --mutants` for one problem: the counts, which cases kill, the survivors."""
     survivors = report.survivors
-    head = Text(report.problem, style="bold")
-    head.append(
-        f"  {len(report.results)} mutants: {len(report.equivalent)} equivalent, "
-        f"{len(report.killed)} killed, ",
+    counts = Text(
+        f"{len(report.results)} mutants: {len(report.equivalent)} equivalent, "
+        f"{len(report.killed)} killed, "
     )
-    head.append(
+    counts.append(
         f"{len(survivors)} survivor{'' if len(survivors) == 1 else 's'}",
         style="bold red" if survivors else "bold green",
     )
-    head.append(f"  {report.seconds:.1f} s", style="dim")
-    out.print(head, soft_wrap=True)
+    parts = [
+        Text(report.problem, style="bold"),
+        counts,
+        Text(f"{report.seconds:.1f} s", style="dim"),
+    ]
+    out.print(_spaced(parts, out.width), soft_wrap=True)
     out.print(
         Text(
             f"equivalent: agree with the brute force on all {report.inputs} small inputs (dropped)",
@@ -217,25 +216,19 @@ def hand_case(name: str, values: dict[str, Any], expected: Any) -> str:
 
 def render_mutants_summary(out: Console, reports: list[MutantsReport]) -> None:
     """One line per problem, after a run over several."""
-    table = _table(show_edge=False, pad_edge=False)
-    for name, justify in (
-        ("problem", "left"),
-        ("mutants", "right"),
-        ("equivalent", "right"),
-        ("killed", "right"),
-        ("survivors", "right"),
-        ("time", "right"),
-    ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    columns = [
+        layout.Column("problem", least=24),
+        *(
+            layout.Column(name, right=True)
+            for name in ("mutants", "equivalent", "killed", "survivors", "time")
+        ),
+    ]
+    rows = []
     for r in reports:
         survivors = Text(str(len(r.survivors)), style="bold red" if r.survivors else "green")
-        table.add_row(
-            r.problem,
-            str(len(r.results)),
-            str(len(r.equivalent)),
-            str(len(r.killed)),
-            survivors,
-            f"{r.seconds:.1f} s",
-        )
+        counts = (str(len(r.results)), str(len(r.equivalent)), str(len(r.killed)))
+        rows.append([r.problem, *counts, survivors, f"{r.seconds:.1f} s"])
+    moves = [layout.drop("equivalent"), layout.drop("time"), layout.cut("problem")]
+    table = layout.render(columns, rows, out.width, moves)
     out.print()
     out.print(table)

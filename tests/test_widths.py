@@ -74,6 +74,8 @@ def _commands(scene: dict[str, str]) -> dict[str, list[str]]:
         "run": ["run", str(folder / "merge-sorted-array.py")],
         "all": ["all", scene["folder"], "--time-scale", "0.2", "--no-history"],
         "verify": ["verify", "binary-tree-inorder-traversal", "--trials", "10"],
+        "matrix": ["verify", "binary-tree-inorder-traversal", "--matrix"],
+        "mutants": ["verify", "binary-tree-inorder-traversal", "--mutants"],
         "doctor": ["doctor"],
         "history": ["history"],
         "stats": ["stats"],

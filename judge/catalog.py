@@ -63,11 +63,27 @@ def problem_dirs(extra: Iterable[str | os.PathLike] = ()) -> list[Path]:
     dirs = [bundled_dirs()[0]]
     env = os.environ.get("JUDGE_PROBLEMS", "")
     dirs += [Path(p) for p in env.split(os.pathsep) if p]
-    dirs += [Path(p) for p in extra]
-    for d in dirs[1:]:
+    given = [Path(p) for p in extra]
+    for d in dirs[1:] + given:
         if not d.is_dir():
             raise UsageError(f"problems folder not found: {d}")
-    return dirs
+    for d in given:  # (JUDGE_PROBLEMS may name a folder that has no spec yet)
+        if not any(d.glob("*.yaml")):
+            raise UsageError(_no_specs(d))
+    return dirs + given
+
+
+def _no_specs(folder: Path) -> str:
+    """Why a problems folder gives no problem, and where its specs probably are: a package
+    root is the likeliest mistake (its specs are in `problems/` inside it)."""
+    message = f"problems folder {folder} holds no problem spec (*.yaml)"
+    try:
+        inside = sorted(d for d in folder.iterdir() if d.is_dir() and any(d.glob("*.yaml")))
+    except OSError:
+        inside = []
+    if inside:
+        message += f"; did you mean --problems {inside[0]}?"
+    return message
 
 
 _INDEX_FORMAT = 1

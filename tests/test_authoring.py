@@ -454,3 +454,14 @@ def test_with_no_spec_near_the_hint_still_names_problems(invoke, tmp_path, monke
         "(search); for a problem of your own, add --problems DIR, the folder of its spec "
         "(or set JUDGE_PROBLEMS=DIR)\n"
     )
+
+
+def test_a_problems_folder_without_specs_names_the_one_inside_it(invoke, tmp_path):
+    authored(tmp_path, SEARCH)  # the package root: its specs are in problems/
+    result = invoke("verify", SEARCH, "--problems", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: problems folder {tmp_path} holds no problem spec (*.yaml); "
+        f"did you mean --problems {tmp_path / 'problems'}?\n"
+    )
+    assert invoke("list", "--problems", str(tmp_path / "solutions")).exit_code == 2

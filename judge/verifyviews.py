@@ -223,7 +223,7 @@ def render_mutants_summary(out: Console, reports: list[MutantsReport]) -> None:
             for name in ("mutants", "equivalent", "killed", "survivors", "time")
         ),
     ]
-    rows = []
+    rows: list[list[layout.Cell]] = []
     for r in reports:
         survivors = Text(str(len(r.survivors)), style="bold red" if r.survivors else "green")
         counts = (str(len(r.results)), str(len(r.equivalent)), str(len(r.killed)))

@@ -9,8 +9,6 @@ case's, as a submission's is, and must be the verdict of its folder.
 
 from __future__ import annotations
 
-import queue
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +20,7 @@ from judge.references import prepare_cases
 from judge.results import RunResult, Verdict
 from judge.spec import SWEEP_CASE, Problem
 from judge.submission import read_submission
+from judge.threads import in_parallel
 from judge.verify import FOLDERS, known_submissions
 
 HAND, SWEEP, GENERATED = "hand", "sweep", "generated"
@@ -132,53 +131,16 @@ def build(
     as they are)."""
     cases = prepare_cases(problem)
     files = entries(problem)
-    rows: list[Row | None] = [None] * len(files)
-    todo: queue.SimpleQueue[int] = queue.SimpleQueue()
-    for i in range(len(files)):
-        todo.put(i)
-    errors: list[BaseException] = []
-    lock = threading.Lock()
-    done = 0
 
-    def work() -> None:
-        nonlocal done
-        while not errors:
-            try:
-                i = todo.get_nowait()
-            except queue.Empty:
-                return
-            label, name, path, wanted = files[i]
-            try:
-                result = _finished(
-                    grade(
-                        problem,
-                        read_submission(path),
-                        cases,
-                        all_cases=True,
-                        time_scale=time_scale,
-                    )
-                )
-            except BaseException as exc:  # raised again on the caller's thread
-                errors.append(exc)
-                return
-            rows[i] = Row(label, name, wanted, result, _cells(result, cases))
-            with lock:
-                done += 1
-                if progress is not None:
-                    progress(done, len(files))
+    def row(i: int) -> Row:
+        label, name, path, wanted = files[i]
+        submission = read_submission(path)
+        result = _finished(grade(problem, submission, cases, all_cases=True, time_scale=time_scale))
+        return Row(label, name, wanted, result, _cells(result, cases))
 
-    threads = [
-        threading.Thread(target=work, name=f"judge-matrix-{n}", daemon=True)
-        for n in range(max(1, min(jobs, len(files))))
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    if errors:
-        raise errors[0]
+    rows = in_parallel(len(files), jobs, row, progress, "judge-matrix")
     limit = limits_for(problem, time_scale).cpu_ms
-    return Matrix(problem.slug, case_kinds(problem, cases), [r for r in rows if r], limit)
+    return Matrix(problem.slug, case_kinds(problem, cases), rows, limit)
 
 
 def _cells(result: RunResult, cases: list[PreparedCase]) -> list[Cell | None]:

@@ -16,9 +16,7 @@ on its own thread (the judge side only waits on pipes).
 
 from __future__ import annotations
 
-import queue
 import random
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -36,6 +34,7 @@ from judge.results import Verdict
 from judge.smallinputs import Drawer, State
 from judge.spec import SWEEP_CASE, Problem
 from judge.submission import Submission, read_submission
+from judge.threads import in_parallel
 from judge.trial import TrialCase
 
 INPUTS = 4000  # small inputs each mutant meets beside the brute force
@@ -313,53 +312,12 @@ def analyse(
             f"{problem.slug}: the reference and the brute force differ on small inputs "
             f"(`judge verify {problem.slug}` shows where)"
         )
-    results = _in_parallel(analysis, jobs, progress)
+    made = analysis.mutants  # each judged on a thread of its own, in mutant order
+    judge = analysis.judge
+    results = in_parallel(len(made), jobs, lambda i: judge(made[i]), progress, "judge-mutants")
     report = MutantsReport(problem.slug, len(analysis.inputs), results)
     report.seconds = time.monotonic() - began
     return report
-
-
-def _in_parallel(
-    analysis: Analysis, jobs: int, progress: Callable[[int, int], None] | None
-) -> list[MutantResult]:
-    """Every mutant judged, in mutant order, on `jobs` threads."""
-    total = len(analysis.mutants)
-    results: list[MutantResult | None] = [None] * total
-    todo: queue.SimpleQueue[int] = queue.SimpleQueue()
-    for i in range(total):
-        todo.put(i)
-    errors: list[BaseException] = []
-    lock = threading.Lock()
-    done = 0
-
-    def work() -> None:
-        nonlocal done
-        while not errors:
-            try:
-                i = todo.get_nowait()
-            except queue.Empty:
-                return
-            try:
-                results[i] = analysis.judge(analysis.mutants[i])
-            except BaseException as exc:  # raised again on the caller's thread
-                errors.append(exc)
-                return
-            with lock:
-                done += 1
-                if progress is not None:
-                    progress(done, total)
-
-    threads = [
-        threading.Thread(target=work, name=f"judge-mutants-{n}", daemon=True)
-        for n in range(max(1, min(jobs, total)))
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    if errors:
-        raise errors[0]
-    return [r for r in results if r is not None]
 
 
 def _read(problem: Problem, path: Any, role: str) -> Submission:

@@ -193,3 +193,38 @@ def judge_file(catalog: Catalog, path: Path, slug: str | None = None) -> Any:
     events = list(grade(problem, read_submission(path), prepare_cases(problem)))
     assert isinstance(events[-1], Finished)
     return events[-1].result
+
+
+# A problem small enough to judge in a blink, for tests of `judge verify` and its modes.
+ADD_SPEC = """\
+slug: add
+number: 9001
+title: Add
+difficulty: Easy
+tags: [math]
+statement: Add two numbers.
+constraints: ["`0 <= a, b <= 10`"]
+signature:
+  method: add
+  params:
+    - {name: a, type: int}
+    - {name: b, type: int}
+  returns: int
+judge: {checker: exact}
+limits: {time_ms: 200, memory_mb: 256}
+cases:
+  - {name: one, example: true, input: {a: 1, b: 2}, expected: 3}
+  - {name: zero, input: {a: 0, b: 0}, expected: 0}
+generators: |
+  def check(a, b):
+      if not (0 <= a <= 10 and 0 <= b <= 10):
+          return "values must be in [0, 10]"
+  def small(rng):
+      return {"a": rng.randint(0, 10), "b": rng.randint(0, 10)}
+verify: {validate: check, small: small}
+small_inputs:
+  draw:
+    a: {int: [0, 10]}
+    b: {int: [0, 10]}
+"""
+ADD = "class Solution:\n    def add(self, a, b):\n        return a + b\n"

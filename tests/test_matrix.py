@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write
+from conftest import ADD, ADD_SPEC, write
 
 SLUG = "binary-tree-inorder-traversal"  # no slow submissions: the fastest matrix
 
@@ -60,40 +60,8 @@ def test_matrix_json_has_every_cell(invoke):
     assert problem["ok"] and problem["unguarded"] == []
 
 
-SPEC = """\
-slug: add
-number: 9001
-title: Add
-difficulty: Easy
-tags: [math]
-statement: Add two numbers.
-constraints: ["`0 <= a, b <= 10`"]
-signature:
-  method: add
-  params:
-    - {name: a, type: int}
-    - {name: b, type: int}
-  returns: int
-judge: {checker: exact}
-limits: {time_ms: 200, memory_mb: 256}
-cases:
-  - {name: one, example: true, input: {a: 1, b: 2}, expected: 3}
-  - {name: zero, input: {a: 0, b: 0}, expected: 0}
-generators: |
-  def check(a, b):
-      if not (0 <= a <= 10 and 0 <= b <= 10):
-          return "values must be in [0, 10]"
-verify: {validate: check}
-small_inputs:
-  draw:
-    a: {int: [0, 10]}
-    b: {int: [0, 10]}
-"""
-ADD = "class Solution:\n    def add(self, a, b):\n        return a + b\n"
-
-
 def package(root: Path) -> Path:
-    write(root / "problems" / "add.yaml", SPEC)
+    write(root / "problems" / "add.yaml", ADD_SPEC)
     write(root / "solutions" / "add.py", ADD)
     subs = root / "tests" / "submissions" / "add"
     write(subs / "accepted" / "plain.py", ADD)

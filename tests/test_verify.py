@@ -7,43 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write
+from conftest import ADD, ADD_SPEC, write
 from judge.catalog import Catalog, load_problem
 from judge.verify import verify_problem
 
-SPEC = """\
-slug: add
-number: 9001
-title: Add
-difficulty: Easy
-tags: [math]
-statement: Add two numbers.
-constraints: ["`0 <= a, b <= 10`"]
-signature:
-  method: add
-  params:
-    - {name: a, type: int}
-    - {name: b, type: int}
-  returns: int
-judge: {checker: exact}
-limits: {time_ms: 200, memory_mb: 256}
-cases:
-  - {name: one, example: true, input: {a: 1, b: 2}, expected: 3}
-  - {name: zero, input: {a: 0, b: 0}, expected: 0}
-generators: |
-  def check(a, b):
-      if not (0 <= a <= 10 and 0 <= b <= 10):
-          return "values must be in [0, 10]"
-  def small(rng):
-      return {"a": rng.randint(0, 10), "b": rng.randint(0, 10)}
-verify: {validate: check, small: small}
-small_inputs:
-  draw:
-    a: {int: [0, 10]}
-    b: {int: [0, 10]}
-"""
+SPEC = ADD_SPEC
 WITHOUT_SWEEP = SPEC.split("small_inputs:")[0]
-ADD = "class Solution:\n    def add(self, a, b):\n        return a + b\n"
 SLOW = "class Solution:\n    def add(self, a, b):\n        while True: pass\n"
 
 

@@ -11,7 +11,7 @@ not loaded; it draws rich's `show_edge=False` look.
 
 from __future__ import annotations
 
-import textwrap
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -84,7 +84,7 @@ def render(
 
     # Wrapping never breaks a word: a column wraps no narrower than its longest word.
     words = [
-        max([0, *(len(w) for r in range(len(cells)) for w in cells[r][i].plain.split())])
+        max([0, *(len(w) for r in range(len(cells)) for w in _PIECE.findall(cells[r][i].plain))])
         for i in range(len(columns))
     ]
 
@@ -181,10 +181,28 @@ def _fit(cell: Text, width: int, how: str | None, style: str) -> list[Text]:
         cut = cell.copy()
         cut.truncate(width, overflow="ellipsis")
         return [cut]
-    lines = textwrap.wrap(cell.plain, width, break_on_hyphens=False) or [""]
-    shown, at = [], 0
-    for line in lines:  # each line keeps the styles of the characters it holds
-        start = cell.plain.index(line, at)
-        shown.append(cell[start : start + len(line)])
-        at = start + len(line)
-    return shown
+    return [cell[start:end] for start, end in _lines(cell.plain, width)] or [Text()]
+
+
+# Where a wrapped line may break: between words, and after the "/" of a path
+# (`wrong_answer/packed_heap_short_index.py` after `wrong_answer/`; never `1/5`'s).
+_PIECE = re.compile(r"\S+?(?:(?<=\w/)(?=[A-Za-z_])|(?=\s)|$)")
+
+
+def _lines(text: str, width: int) -> list[tuple[int, int]]:
+    """Where `text` breaks into lines of at most `width`: only after a space or a "/"; a piece
+    longer than `width` has a line of its own, whole. Spans of `text`, so that each line keeps
+    the styles of the characters it holds."""
+    spans: list[tuple[int, int]] = []
+    line: tuple[int, int] | None = None
+    for piece in _PIECE.finditer(text):
+        start, end = piece.span()
+        if line is not None and end - line[0] <= width:
+            line = (line[0], end)
+            continue
+        if line is not None:
+            spans.append(line)
+        line = (start, end)
+    if line is not None:
+        spans.append(line)
+    return spans

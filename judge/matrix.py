@@ -21,7 +21,7 @@ from judge.results import RunResult, Verdict
 from judge.spec import SWEEP_CASE, Problem
 from judge.submission import read_submission
 from judge.threads import in_parallel
-from judge.verify import FOLDERS, known_submissions
+from judge.verify import FOLDERS, known_submissions, large_only
 
 HAND, SWEEP, GENERATED = "hand", "sweep", "generated"
 # Short labels, one letter per folder: the matrix's columns are these, explained by a legend.
@@ -46,6 +46,7 @@ class Row:
     wanted: Verdict
     result: RunResult
     cells: list[Cell | None]  # by case; None: not run (the file does not compile)
+    large_only: bool = False  # says it is wrong on large inputs only (see `verify.large_only`)
 
     @property
     def ok(self) -> bool:
@@ -92,6 +93,7 @@ class Matrix:
             for row in self.rows
             if row.wanted in (Verdict.WA, Verdict.RE)
             and row.first is not None
+            and not row.large_only
             and not any(
                 c is not None and c.verdict is not Verdict.AC and kind == HAND
                 for c, (_, kind) in zip(row.cells, self.cases)
@@ -136,7 +138,7 @@ def build(
         label, name, path, wanted = files[i]
         submission = read_submission(path)
         result = _finished(grade(problem, submission, cases, all_cases=True, time_scale=time_scale))
-        return Row(label, name, wanted, result, _cells(result, cases))
+        return Row(label, name, wanted, result, _cells(result, cases), large_only(path))
 
     rows = in_parallel(len(files), jobs, row, progress, "judge-matrix")
     limit = limits_for(problem, time_scale).cpu_ms

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
+from judge.verify import LARGE_ONLY
 
 AUTHORED = REPO / "tests" / "authored"
 DEPTH = "maximum-depth-of-binary-tree"
@@ -465,3 +466,14 @@ def test_a_problems_folder_without_specs_names_the_one_inside_it(invoke, tmp_pat
         f"did you mean --problems {tmp_path / 'problems'}?\n"
     )
     assert invoke("list", "--problems", str(tmp_path / "solutions")).exit_code == 2
+
+
+def test_a_submission_that_says_it_is_wrong_on_large_inputs_only_is_not_warned_of(invoke, tmp_path):
+    problems = authored(tmp_path, DEPTH, submissions=True)
+    wrong = tmp_path / "tests" / "submissions" / DEPTH / "wrong_answer"
+    (wrong / "gives_up_deep.py").write_text(f"{LARGE_ONLY}: trees past 100 levels\n{SHALLOW}")
+    status, checks = verify_json(invoke, problems, DEPTH, "--trials", "20")
+    assert status == 0
+    check = checks["wrong_answer/gives_up_deep.py is WA"]
+    assert check["status"] == "ok"
+    assert check["detail"] == "caught by path-left (generated)"

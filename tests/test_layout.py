@@ -54,3 +54,20 @@ def test_then_it_goes_under_its_row_then_figures_go_then_names_are_cut():
 def test_a_header_is_never_cut_even_when_nothing_fits():
     lines = _lines(10)
     assert lines[0] == "problem      ┃ verdict"  # wider than 10: whole, not "verdi…"
+
+
+def test_a_wrapped_path_breaks_after_a_slash_and_a_fraction_never_does():
+    columns = [Column("check", least=10), Column("result")]
+    rows = [
+        ["wrong_answer/packed_heap_short_index.py is WA", "ok"],
+        ["reference within 1/5 of the time limit", "ok"],
+    ]
+    lines = layout.render(columns, rows, 41, [layout.wrap("check")]).plain.splitlines()
+    assert all(len(line) <= 41 for line in lines)
+    cells = [line.split("│")[0].strip() for line in lines[2:]]
+    assert cells == [
+        "wrong_answer/",
+        "packed_heap_short_index.py is WA",
+        "reference within 1/5 of the time",
+        "limit",
+    ]

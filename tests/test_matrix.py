@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ADD, ADD_SPEC, write
+from judge.verify import LARGE_ONLY
 
 SLUG = "binary-tree-inorder-traversal"  # no slow submissions: the fastest matrix
 
@@ -68,6 +69,9 @@ def package(root: Path) -> Path:
     # Wrong only for the largest values: no hand case has them, the sweep does.
     write(subs / "wrong_answer" / "capped.py", ADD.replace("a + b", "min(a + b, 19)"))
     write(subs / "wrong_answer" / "really_right.py", ADD)  # in the wrong folder
+    # The same bug, saying it shows on large inputs only: nothing to warn about.
+    large = f"{LARGE_ONLY}: sums past 18\n" + ADD.replace("a + b", "min(a + b, 18)")
+    write(subs / "wrong_answer" / "said_so.py", large)
     return root / "problems"
 
 
@@ -77,6 +81,7 @@ def test_a_wrong_verdict_fails_and_an_unguarded_file_is_flagged(invoke, tmp_path
     out = result.stdout
     assert "W1   capped.py" in out and "small-sweep-" in out
     assert "warning: W1 wrong_answer/capped.py is caught by no hand-written" in out
+    assert "W3   said_so.py" in out and "warning: W3" not in out
     assert "W2   really_right.py  WA    AC ✗" in out
     assert out.rstrip().endswith("some files get the wrong verdict")
     assert "Traceback" not in result.output

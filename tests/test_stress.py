@@ -13,12 +13,12 @@ from judge.cases import generator_function
 from judge.casetext import parse
 from judge.stress import stress
 from judge.submission import read_submission
+from judge.verify import large_only
 
 # A wrong answer that no small input can show says so in its first line; the failure view on
 # its large case is what finds it (tests/test_failure_view.py).
-LARGE_ONLY = "# wrong on large inputs only"
 KNOWN_WRONG = sorted(SUBMISSIONS.glob("*/wrong_answer/*.py"))
-WRONG = [p for p in KNOWN_WRONG if not p.read_text().startswith(LARGE_ONLY)]
+WRONG = [p for p in KNOWN_WRONG if not large_only(p)]
 RUNNING_MAX = SUBMISSIONS / "sliding-window-maximum" / "wrong_answer" / "running_max.py"
 SLIDING = REPO / "solutions" / "sliding-window-maximum.py"
 

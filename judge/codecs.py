@@ -115,6 +115,19 @@ def tree_nodes(values: list, node_class: type = TreeNode) -> list:
     return nodes
 
 
+def first_orphan(values: list) -> int | None:
+    """The first entry of a level order that no node has as a child, or None. Each non-null
+    entry takes the next two free entries as its children, so entry i > 0 is a child of the
+    ((i - 1) // 2)-th non-null entry, which must come before it."""
+    nodes = 0  # non-null entries read so far
+    for i, value in enumerate(values):
+        if i and (i - 1) // 2 >= nodes:
+            return i
+        if value is not None:
+            nodes += 1
+    return None
+
+
 def tree_error(values: list) -> str | None:
     """What makes a list of values and `None`s no LeetCode level order, or None if it is one.
     `tree_nodes` would silently drop an entry that is no node's child, so every written tree
@@ -123,19 +136,16 @@ def tree_error(values: list) -> str | None:
         return None
     if values[0] is None:
         return "the root (entry 0) is null; the empty tree is written []"
-    nodes = 0  # non-null entries read so far: each one owns the next two free positions
-    for i, value in enumerate(values):
-        # Entry i > 0 is a child of the ((i - 1) // 2)-th node, which must come before it.
-        if i and (i - 1) // 2 >= nodes:
-            shown = "null" if value is None else show(value)
-            return (
-                f"entry {i} ({shown}) has no parent: each non-null entry takes the next two "
-                f"free entries as its children, and the non-null entries before it ({nodes}) "
-                f"have taken entries 1 to {2 * nodes}"
-            )
-        if value is not None:
-            nodes += 1
-    return None
+    i = first_orphan(values)
+    if i is None:
+        return None
+    nodes = sum(1 for v in values[:i] if v is not None)
+    shown = "null" if values[i] is None else show(values[i])
+    return (
+        f"entry {i} ({shown}) has no parent: each non-null entry takes the next two "
+        f"free entries as its children, and the non-null entries before it ({nodes}) "
+        f"have taken entries 1 to {2 * nodes}"
+    )
 
 
 def malformed(value: Any, t: Type) -> str | None:

@@ -15,6 +15,7 @@ from functools import cache
 # LeetCode's node class, for a generator that builds its tree node by node: it may return the
 # root for a `TreeNode` parameter, and the judge writes the tree in level order.
 from judge.codecs import TreeNode as TreeNode
+from judge.codecs import first_orphan
 
 Shape = tuple[list[int], list[int]]
 
@@ -274,15 +275,12 @@ def check_level_order(
     shape_problem = None
     seen = set()
     count = 0
-    open_slots = 0  # child slots of the nodes read so far that are still unread
+    orphan = first_orphan(root)  # the first entry that is no node's child
     for i, v in enumerate(root):
-        if i and shape_problem is None:
-            if open_slots:
-                open_slots -= 1
-            elif terse:
-                shape_problem = "entries listed after the last existing node"
-            else:
+        if i == orphan:
+            if not terse:
                 return "level order lists children of nodes that do not exist"
+            shape_problem = "entries listed after the last existing node"
         if v is None:
             continue
         if type(v) is not int:
@@ -294,7 +292,6 @@ def check_level_order(
                 return f"all Node.val must be unique, {v} repeats"
             seen.add(v)
         count += 1
-        open_slots += 2
     if shape_problem:
         return shape_problem
     if not min_nodes <= count <= max_nodes:

@@ -11,15 +11,12 @@ from typing import Any
 from judge import codecs
 from judge.codecs import dump, load
 from judge.errors import ProblemError
-from judge.protocol import FileSpan
+from judge.protocol import FileSpan, is_batch
 from judge.spec import SWEEP_CASE, Problem, check_input
 
 # marshal reads a 10^5-number input three times faster than JSON. Version 2 has no shared
 # references, so two equal lists in one input arrive as two lists, as they would from JSON.
 MARSHAL_VERSION = 2
-# A case's packed arguments are a marshalled list; a batch of inputs judged as one case (the
-# small-input sweep) is a marshalled tuple of them: its first byte says which (`is_batch`).
-_BATCH_MARKS = (b"(", b")")  # marshal's tuple and small tuple
 
 
 @dataclass
@@ -89,11 +86,6 @@ def pack_batch(problem: Problem, inputs: list[dict[str, Any]]) -> bytes:
     of its answers. One case of 2000 tiny inputs costs the worker a fraction of what 2000
     cases would, and shows as one line of a result."""
     return marshal.dumps(tuple(_written(problem, values) for values in inputs), MARSHAL_VERSION)
-
-
-def is_batch(payload: bytes | memoryview) -> bool:
-    """Whether packed arguments are a batch (`pack_batch`) rather than one input."""
-    return bytes(payload[:1]) in _BATCH_MARKS
 
 
 def hand_cases(problem: Problem) -> list[PreparedCase]:

@@ -59,6 +59,14 @@ class Call(Record):
 # How the call becomes an answer: its return value, an argument after the call (LeetCode's
 # "do not return anything"), or the `val` of the node it returns.
 OUTPUT_KINDS = ("return", "in_place", "node")
+# A case's arguments are a marshalled list; a batch of inputs judged as one case (the
+# small-input sweep) is a marshalled tuple of them: the first byte says which.
+_BATCH_MARKS = (b"(", b")")  # marshal's tuple and small tuple
+
+
+def is_batch(payload: bytes | memoryview) -> bool:
+    """Whether a case's packed arguments are a batch of inputs rather than one input."""
+    return bytes(payload[:1]) in _BATCH_MARKS
 
 
 class FileSpan(Record):

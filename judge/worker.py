@@ -180,7 +180,7 @@ def run(
     params = [(codecs.parse_type(t), ref) for _, t, ref in call.params]
     # Without trees, an input's arguments are its written values: a batch of 2000 small
     # inputs then costs no building at all.
-    as_written = all(t[0] != "tree" and t != codecs.Type("list", codecs.TREE) for t, _ in params)
+    as_written = all(t[0] != "tree" and t != codecs.TREE_LIST for t, _ in params)
     out_kind, out_type_name, out_arg = call.output
     out_type = codecs.parse_type(out_type_name)
 
@@ -237,7 +237,7 @@ def run(
         try:
             args = inputs(cases[index])
             start = _thread_ns(), _process_ns()
-            if _is_batch(cases[index]):
+            if protocol.is_batch(cases[index]):
                 results = [getattr(cls(), method)(*part) for part in args]
             else:
                 results = getattr(cls(), method)(*args)
@@ -255,7 +255,7 @@ def run(
         except Exception as exc:
             channel.send(protocol.BadInput(index, f"bad case input: {exc}"))
             return None
-        if _is_batch(line):
+        if protocol.is_batch(line):
             if not _run_batch(channel, index, cls, method, args, answer_of, filename, batch_ns):
                 return None
             continue
@@ -284,11 +284,6 @@ def run(
     # few ms for a 10^5-node tree.
     _KEPT.append((args, result, output))
     return again
-
-
-def _is_batch(line: bytes | memoryview) -> bool:
-    """Whether a case's packed arguments are a batch of inputs: a marshalled tuple."""
-    return bytes(line[:1]) in (b"(", b")")
 
 
 def _run_batch(

@@ -10,7 +10,9 @@ from __future__ import annotations
 import sys
 
 # The commands that run solutions in the sandbox.
-_RUNS_SOLUTIONS = frozenset({"all", "submit", "verify", "doctor"})
+_RUNS_SOLUTIONS = frozenset(
+    {"all", "submit", "run", "watch", "stress", "growth", "verify", "doctor"}
+)
 
 
 def main() -> None:

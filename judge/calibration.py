@@ -19,11 +19,11 @@ import random
 import threading
 import time
 from collections import deque
-from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from judge.cache import cache_dir, key, write_atomically
+from judge.records import asdict, record
 
 # The workload's best CPU time on the reference machine: an AMD EPYC KVM guest with 2 cores,
 # CPython 3.11.7 (the machine the bundled problems' limits were set on).
@@ -35,7 +35,7 @@ _REPEATS = 10
 _FORMAT = 1
 
 
-@dataclass
+@record
 class Calibration:
     """This machine's speed factor and how it was obtained."""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import marshal
 import random
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -12,6 +11,7 @@ from judge import codecs
 from judge.codecs import dump, load
 from judge.errors import ProblemError
 from judge.protocol import FileSpan, is_batch
+from judge.records import record
 from judge.spec import SWEEP_CASE, Problem, check_input
 
 # marshal reads a 10^5-number input three times faster than JSON. Version 2 has no shared
@@ -19,7 +19,7 @@ from judge.spec import SWEEP_CASE, Problem, check_input
 MARSHAL_VERSION = 2
 
 
-@dataclass
+@record
 class PreparedCase:
     """A case ready to send: its arguments as the worker reads them, and the expected answer."""
 

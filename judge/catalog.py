@@ -8,15 +8,14 @@ changed since the last one.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from judge.errors import UsageError
+from judge.records import asdict, record
 from judge.spec import Problem, parse
 
 
@@ -90,7 +89,7 @@ _INDEX_FORMAT = 1
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Summary:
     """The few facts about a problem that listing and finding it need."""
 
@@ -188,7 +187,7 @@ class Catalog:
                 except (TypeError, KeyError):
                     pass
             summary = Summary.of(self.get(slug))
-            entries[str(path)] = {"stamp": stamp, "summary": dataclasses.asdict(summary)}
+            entries[str(path)] = {"stamp": stamp, "summary": asdict(summary)}
             found.append(summary)
             changed = True
         if changed:

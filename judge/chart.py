@@ -11,12 +11,13 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from rich.text import Text
 
+from judge.records import record
 
-@dataclass
+
+@record
 class Series:
     """One line of the chart."""
 

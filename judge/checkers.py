@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
+from judge.records import record
 
-@dataclass(frozen=True)
+
+@record(frozen=True)
 class Comparison:
     """Whether the answer is right, and for a wrong one a short hint of what differs."""
 

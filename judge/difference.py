@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
+
+from judge.records import field, record
 
 NEIGHBOURS = 3  # elements shown either side of the first difference
 ORDERS = ("preorder", "inorder", "postorder", "level")
@@ -30,7 +31,7 @@ class _Absent:
 ABSENT: Any = _Absent()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Row:
     """One position of the aligned neighbourhood: the output's and the expected element."""
 
@@ -43,7 +44,7 @@ class Row:
         return not _same(self.output, self.expected)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Difference:
     """What differs between an output and the expected answer, for people and for scripts."""
 
@@ -272,7 +273,7 @@ def _count(nodes: list) -> int:
     return sum(1 for v in nodes if v is not None)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Focus:
     """What a spec says made each element of the answer (`judge.focus`): a window of an array
     (`window: nums, size: k`: element i comes from `nums[i : i + k]`), or a node of a tree in
@@ -284,7 +285,7 @@ class Focus:
     order: str = "preorder"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class InputPart:
     """The part of the input behind the first difference: `name[start:stop]`, or a tree's node
     (`path`), with what it says in words."""
@@ -392,7 +393,7 @@ def shape(nodes: list) -> tuple[int, int]:
     return count, height
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class NodeArgument:
     """A node argument (`p`), its value and where it sits in its tree."""
 
@@ -401,7 +402,7 @@ class NodeArgument:
     path: list[str] | None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class InputContext:
     """The input of a failing case as the failure view needs it: every argument by name, each
     one's kind (`list`, `tree`, `int`, ...), the node arguments' places and the part behind the

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 
 from judge.limits import Limits
 from judge.protocol import Call
+from judge.records import record
 from judge.sandbox import Worker
 
 PROBE = Call(
@@ -19,7 +19,7 @@ PROBE = Call(
 )
 
 
-@dataclass
+@record
 class Protection:
     """One protection, whether it is active here, and what it means for a submission."""
 

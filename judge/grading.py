@@ -9,7 +9,6 @@ terminal, JSON output and the tests consume the same stream.
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterator, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -18,13 +17,14 @@ from judge.cases import PreparedCase
 from judge.checkers import CHECKERS
 from judge.errors import ProblemError
 from judge.limits import Limits
+from judge.records import record
 from judge.results import CaseResult, Failure, RunResult, Verdict
 from judge.sandbox import Received, Stop, Worker
 from judge.spec import Problem
 from judge.submission import Submission, defines
 
 
-@dataclass
+@record
 class Outcome:
     """What the sandbox saw on one case, before any comparison."""
 
@@ -43,7 +43,7 @@ class Outcome:
         return None if self.raw is None else codecs.load(self.raw)
 
 
-@dataclass
+@record
 class CaseDone:
     """Event: one case has been judged."""
 
@@ -51,7 +51,7 @@ class CaseDone:
     result: CaseResult
 
 
-@dataclass
+@record
 class Finished:
     """Event: the run is over."""
 

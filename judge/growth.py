@@ -16,13 +16,13 @@ import math
 import statistics
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from judge import ladders
 from judge.errors import UsageError
 from judge.grading import Execution, compile_error
 from judge.limits import Limits
+from judge.records import asdict, field, record
 from judge.results import Verdict
 from judge.spec import Problem
 from judge.submission import Submission, read_submission
@@ -73,7 +73,7 @@ def classify(exponent: float | None) -> str | None:
     return next(words for bound, words in CLASSES if exponent < bound)
 
 
-@dataclass
+@record
 class Curve:
     """One program's times on one family's ladder: the fastest run at each size."""
 
@@ -90,7 +90,7 @@ class Curve:
         return classify(self.exponent)
 
 
-@dataclass
+@record
 class FamilyGrowth:
     """How the solution and the reference grow on one family."""
 
@@ -119,7 +119,7 @@ class FamilyGrowth:
         return (own, own - theirs if theirs is not None else 0.0)
 
 
-@dataclass
+@record
 class GrowthResult:
     """`judge growth`: one file on every family of its problem."""
 

@@ -19,12 +19,12 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from judge import cache
 from judge.errors import UsageError
+from judge.records import record
 
 if TYPE_CHECKING:
     import sqlite3
@@ -110,7 +110,7 @@ def _sqlite() -> Any:
     return module
 
 
-@dataclass
+@record
 class _Opened:
     connection: sqlite3.Connection
     version: int  # the schema version found
@@ -412,7 +412,7 @@ def _fold_wal(connection: sqlite3.Connection, path: Path | None) -> None:
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-@dataclass
+@record
 class Entry:
     """One recorded submission."""
 
@@ -536,7 +536,7 @@ def problem_name(reader: Reader, catalog: Catalog, name: str) -> str:
     return name
 
 
-@dataclass
+@record
 class Repair:
     """What `judge history --repair` found and did."""
 

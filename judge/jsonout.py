@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
-from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
+from judge.records import asdict
 from judge.results import RunResult, Verdict
 
 if TYPE_CHECKING:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +18,13 @@ from judge import calibration
 from judge.cache import cache_dir, code_version, key, map_entry, write_entry
 from judge.cases import PreparedCase, generate
 from judge.protocol import FileSpan
+from judge.records import record
 from judge.spec import GrowthFamily, Problem
 
 _FORMAT = 1
 
 
-@dataclass
+@record
 class Ladder:
     """One family's inputs, smallest first, and the reference's times on them once measured."""
 

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rich.text import Text
+
+from judge.records import record
 
 Cell = str | Text
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Column:
     """One column: its header, how it is aligned, and how far it may be squeezed."""
 
@@ -30,7 +31,7 @@ class Column:
     least: int = 0  # the narrowest a `wrap` or `cut` move leaves it (never under the header)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Move:
     """One thing a table gives up to fit: `wrap`, `below`, `drop` or `cut`, on a column."""
 

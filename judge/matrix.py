@@ -10,12 +10,12 @@ case's, as a submission's is, and must be the verdict of its folder.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from judge.cases import PreparedCase
 from judge.grading import Finished, grade, limits_for
+from judge.records import record
 from judge.references import prepare_cases
 from judge.results import RunResult, Verdict
 from judge.spec import SWEEP_CASE, Problem
@@ -29,7 +29,7 @@ _LETTERS = {"accepted": "A", "wrong_answer": "W", "time_limit_exceeded": "T", "r
 REFERENCE_LABEL = "ref"
 
 
-@dataclass
+@record
 class Cell:
     """One file on one case."""
 
@@ -37,7 +37,7 @@ class Cell:
     time_ms: float
 
 
-@dataclass
+@record
 class Row:
     """One file on every case."""
 
@@ -67,7 +67,7 @@ class Row:
         return failure.case if failure is not None and self.first is not None else None
 
 
-@dataclass
+@record
 class Matrix:
     """Every known file of a problem on every case."""
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from judge import codecs, smallinputs
@@ -29,6 +28,7 @@ from judge.errors import ProblemError, UsageError
 from judge.grading import Execution, Finished, Outcome, grade, limits_for
 from judge.limits import Limits
 from judge.mutate import Mutant, SourceError, mutants
+from judge.records import field, record
 from judge.references import prepare_cases
 from judge.results import Verdict
 from judge.smallinputs import Drawer, State
@@ -52,7 +52,7 @@ FILTER_CPU_MS = 200
 EQUIVALENT, KILLED, SURVIVED = "equivalent", "killed", "survived"
 
 
-@dataclass
+@record
 class MutantResult:
     """What became of one mutant."""
 
@@ -64,7 +64,7 @@ class MutantResult:
     values: dict[str, Any] | None = None  # that input by parameter name
 
 
-@dataclass
+@record
 class MutantsReport:
     """The mutation analysis of one problem."""
 
@@ -102,7 +102,7 @@ def _case_of(name: str) -> str:
     return SWEEP_CASE if name.startswith(f"{SWEEP_CASE}-") else name
 
 
-@dataclass
+@record
 class _Piece:
     """A mutant's (or the brute force's) answers to consecutive inputs, or how it failed."""
 
@@ -112,7 +112,7 @@ class _Piece:
     failed: Outcome | None = None  # how it failed on an input at or after `start` (run over)
 
 
-@dataclass
+@record
 class _Difference:
     """Where a mutant first parts from the brute force."""
 

@@ -16,7 +16,8 @@ import copy
 import io
 import tokenize
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+from judge.records import record
 
 COMPARISON = "comparison"
 ARITHMETIC = "arithmetic"
@@ -127,7 +128,7 @@ _ATTRIBUTE_SWAPS = {
 _GAP_NOISE = " \t\n\\()"  # what may surround an operator between its operands
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Mutant:
     """One changed copy of the file: what changed, where, and the whole source to run."""
 
@@ -144,7 +145,7 @@ class Mutant:
         return f"line {self.line}: {self.before} → {self.after}"
 
 
-@dataclass
+@record
 class _Edit:
     """A change to the source: text [start, end) becomes one of `texts` (the first that
     parses to the intended tree), standing for `node` replaced by `intended`."""

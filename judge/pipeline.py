@@ -13,13 +13,13 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from judge import calibration
 from judge.cache import cache_dir, write_atomically
 from judge.cases import PreparedCase
 from judge.grading import Event, Finished, grade, load_ahead
+from judge.records import record
 from judge.references import cached_cases, prepare_cases, skipped_note
 from judge.results import RunResult
 from judge.runner import Entry
@@ -27,7 +27,7 @@ from judge.sandbox import Worker
 from judge.submission import Submission, read_submission
 
 
-@dataclass
+@record
 class Ready:
     """A file made ready to judge before its turn: its worker started, its source read, and,
     when the cases are cached, the job already sent."""

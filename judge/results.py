@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any
+
+from judge.records import field, record
 
 if TYPE_CHECKING:
     from judge.difference import Difference, InputContext
@@ -41,7 +42,7 @@ _TITLES = {
 }
 
 
-@dataclass
+@record
 class CaseResult:
     """How one case went."""
 
@@ -52,7 +53,7 @@ class CaseResult:
     runs_ms: list[float] = field(default_factory=list)  # both times, if it was timed again
 
 
-@dataclass
+@record
 class Failure:
     """What the user needs to see about the first failing case (or the compile error)."""
 
@@ -67,7 +68,7 @@ class Failure:
     context: InputContext | None = None  # the input's sizes and the part behind the difference
 
 
-@dataclass
+@record
 class RunResult:
     """The verdict of one submission on one problem."""
 

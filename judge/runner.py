@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from judge.catalog import Catalog, nearby_hint, spec_near
 from judge.errors import UsageError
 from judge.grading import Event, grade
+from judge.records import record
 from judge.references import prepare_cases, skipped_note
 from judge.sandbox import Worker
 from judge.spec import Problem
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from judge.trial import TrialResult
 
 
-@dataclass
+@record
 class Entry:
     """One file of a folder to judge, and the problem it is for."""
 

@@ -16,13 +16,13 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
 
 from judge import forkserver, procfs, protocol
 from judge.errors import SandboxError
 from judge.limits import Limits
 from judge.protocol import FileSpan
+from judge.records import record
 
 STDOUT_NAME = "stdout.txt"
 _SAMPLE_EVERY_S = 0.02
@@ -41,7 +41,7 @@ class Stop(Enum):
     GARBLED = "garbled"  # the channel held something that is not a message, or ended mid-one
 
 
-@dataclass
+@record
 class Received:
     """What one wait on the worker produced: a message, or why there is none."""
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import ast
 import inspect
 import re
-from dataclasses import dataclass
+
+from judge.records import record
 
 
-@dataclass
+@record
 class Section:
     """One approach: `Solution` first (with the module docstring), then `Solution<Name>`s."""
 

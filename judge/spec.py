@@ -7,12 +7,12 @@ and the line. Finding specs and caching parsed ones is `catalog`'s job.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from judge import codecs, difference
 from judge.checkers import CHECKERS
+from judge.records import field, record
 from judge.specfile import Fields, SpecFile
 
 DIFFICULTIES = ("Easy", "Medium", "Hard")
@@ -58,7 +58,7 @@ FAMILY_KEYS = ("name", "words", "generator", "sizes", "step", "args")
 SMALL_INPUTS_KEYS = ("draw", "build", "sweep")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Param:
     """One parameter of the LeetCode method."""
 
@@ -71,7 +71,7 @@ class Param:
         return codecs.parse_type(self.type)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Case:
     """A test case: the input by parameter name and, once known, the expected answer."""
 
@@ -82,7 +82,7 @@ class Case:
     explanation: str | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Generated:
     """A seeded generated case: `generator(random.Random(seed), **args)` gives its input."""
 
@@ -92,7 +92,7 @@ class Generated:
     args: dict[str, Any]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class GrowthFamily:
     """Inputs of growing size for `judge growth`: `generator(random.Random(n), n, **args)` for
     each size n from `low` to `high`, each `step` times the one before."""
@@ -109,7 +109,7 @@ class GrowthFamily:
 Bound = int | str  # a number, or a Python expression over the values drawn before it
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Draw:
     """One value of a small-input description: what it is, and its sizes and values.
 
@@ -125,7 +125,7 @@ class Draw:
     tree: str | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SmallInputs:
     """The spec's `small_inputs`: how random valid small inputs are drawn (and shrunk), for
     `judge stress` and the small-input sweep every submission meets."""
@@ -135,7 +135,7 @@ class SmallInputs:
     sweep: int = SWEEP_INPUTS
 
 
-@dataclass
+@record
 class Problem:
     """A validated problem spec."""
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+
+from judge.records import field, record
 
 SOLVED, ATTEMPTED, NOT_STARTED = "solved", "attempted", "not started"
 
 
-@dataclass
+@record
 class ProblemStats:
     """One problem's line of `judge stats`."""
 
@@ -24,7 +25,7 @@ class ProblemStats:
     last_verdict: str | None = None
 
 
-@dataclass
+@record
 class Stats:
     problems: list[ProblemStats]
     days: Counter[dt.date] = field(default_factory=Counter)  # submissions per local day

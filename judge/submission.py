@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 from pathlib import Path
 
 from judge.errors import UsageError
+from judge.records import record
 
 # LeetCode refuses code longer than about 100 KB; a larger file is refused before it is read,
 # so a huge file costs neither memory nor time.
@@ -21,7 +21,7 @@ class CompileError(Exception):
         self.message, self.line = message, line
 
 
-@dataclass
+@record
 class Submission:
     """A readable submission; `error` is set when it does not compile (CE)."""
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import marshal
 import random
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ from judge.cases import (
 from judge.checkers import CHECKERS
 from judge.errors import ProblemError, UsageError
 from judge.grading import Finished, grade, limits_for, run_outputs
+from judge.records import record
 from judge.references import prepare_cases
 from judge.results import RunResult, Verdict
 from judge.spec import SWEEP_CASE, Problem
@@ -49,7 +49,7 @@ WRONG = (Verdict.WA, Verdict.RE)
 _SHOWN_VALUE = 80  # characters of a value in a check's detail
 
 
-@dataclass
+@record
 class Check:
     """One proven (or disproven, or skipped) property of a problem."""
 

@@ -14,18 +14,20 @@ judge is done with, for the server to reap.
 
 from __future__ import annotations
 
-import json
 import os
 import select
 import socket
 import sys
 import threading
-from pathlib import Path
-from typing import NoReturn
 
 from judge.errors import SandboxError
 
-_PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
+TYPE_CHECKING = False  # not typing's: that costs an import before the server can start
+if TYPE_CHECKING:
+    from typing import NoReturn
+
+# (os.path, not pathlib: this module is loaded first, before anything else, to start the server)
+_PACKAGE_PARENT = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 BOOT = (
     "import sys; sys.path.insert(0, sys.argv[1]); import judge.forkserver as f; "
     "del sys.path[0]; f.serve(int(sys.argv[2]))"
@@ -45,6 +47,8 @@ class ForkServer:
     def spawn(self, fds: list[int], cwd: str, env: dict[str, str], isolate: bool) -> None:
         """Ask for a new run with these descriptors (job, stdout, results, status). Returns at
         once: the run says its pid on the status pipe when it exists."""
+        import json  # not at the top: the server is started before anything else is loaded
+
         request = json.dumps({"cwd": cwd, "env": env, "isolate": isolate}).encode()
         with self._lock:
             for _ in range(2):  # a server that died (killed from outside) is replaced once
@@ -157,12 +161,14 @@ def serve(server_fd: int) -> None:
     die with their parent); it also exits when its parent, the judge, is gone.
     """
     import gc
+    import json
 
-    from judge import worker
+    from judge import keeper, worker
 
-    judge = os.getppid()
+    parent = os.getppid()
     os.chdir("/")
     worker.preload()
+    del keeper  # loaded once here, not by every run's first process (`_start_run`)
     server = socket.socket(fileno=server_fd)
     waiting = select.poll()
     waiting.register(server_fd, select.POLLIN)
@@ -171,7 +177,7 @@ def serve(server_fd: int) -> None:
     unreaped: set[int] = set()
     while True:
         if not waiting.poll(1000):
-            if os.getppid() != judge:  # where a closed socket is not seen (datagrams)
+            if os.getppid() != parent:  # where a closed socket is not seen (datagrams)
                 _leave(keepers)
             continue
         try:

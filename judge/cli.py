@@ -6,7 +6,6 @@ starts fast.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 import sys
@@ -153,6 +152,11 @@ def _recorder(command: str, enabled: bool, stop_on_failure: bool = False) -> Rec
     from judge.history import Recorder
 
     return Recorder(command, enabled, stop_on_failure, open_now=True)
+
+
+def _load_report() -> None:
+    """The renderer and rich, loaded while the solution runs (the judge would only wait)."""
+    import judge.report  # noqa: F401
 
 
 def _catalog(problem_dirs: tuple[str, ...]) -> Catalog:
@@ -317,13 +321,17 @@ def run_command(
     texts = _with_case_files(texts, case_files)
     from judge.sandbox import Worker
 
-    # Started first, so that the workers' start-up overlaps with loading the judge itself: one
-    # for the solution, one for the reference's answers to the inputs given.
-    with Worker() as spare, Worker() if texts else contextlib.nullcontext() as answering:
+    # Started first, so that the worker's start-up overlaps with loading the judge itself. The
+    # reference's, for inputs the spec does not answer, is started once they are known: it
+    # boots while the solution runs, and an example needs none (it would only compete for the
+    # CPU meanwhile).
+    with Worker() as spare:
         from judge import runner
 
         catalog = _catalog(problem_dirs)
-        result = runner.run(catalog, file, slug, texts, time_scale, spare, answering)
+        if not as_json:
+            spare.on_start = _load_report
+        result = runner.run(catalog, file, slug, texts, time_scale, spare)
     if as_json:
         from judge import jsonout
 

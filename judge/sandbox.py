@@ -116,6 +116,7 @@ class Worker:
         self.protections: list[str] = []
         self._loaded: tuple[protocol.Call, Limits, int] | None = None  # sent, not started
         self._released = False  # handed to the background thread that ends workers
+        self.on_start: Callable[[], None] | None = None  # the caller's work for while it runs
         env = {**forkserver.ENV, "HOME": self.scratch, "TMPDIR": self.scratch}
         isolate = not os.environ.get("JUDGE_NO_NAMESPACES")
         try:
@@ -186,7 +187,8 @@ class Worker:
         self, call: protocol.Call, cases: list[bytes | memoryview | FileSpan], limits: Limits
     ) -> Worker:
         """Send the job unless `load` did, then let the worker run it: it sets the limits on
-        itself, then loads the solution. Its hello is read first (`_greet`)."""
+        itself, then loads the solution. Its hello is read first (`_greet`). Then `on_start`, if
+        set, is done once: the caller's own work, overlapping the run's."""
         if self._loaded is None:
             self.load(call, cases, limits)
         elif self._loaded != (call, limits, len(cases)):
@@ -194,6 +196,9 @@ class Worker:
         if not self._greeted:
             self._greeting = self._greet(time.monotonic() + _START_TIMEOUT_S)
         self._send(protocol.START)
+        if self.on_start is not None:
+            work, self.on_start = self.on_start, None
+            work()
         return self
 
     def _greet(self, deadline: float) -> Received | None:

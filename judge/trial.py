@@ -176,6 +176,8 @@ class ReferenceAnswers:
                 daemon=True,
             )
             self._thread.start()
+        elif spare is not None:
+            spare.release()  # not needed after all: ended in the background, not waited for
 
     def _work(
         self, problem: Problem, inputs: list[dict[str, Any]], unknown: list[int], worker: Worker

@@ -155,8 +155,11 @@ def _recorder(command: str, enabled: bool, stop_on_failure: bool = False) -> Rec
 
 
 def _load_report() -> None:
-    """The renderer and rich, loaded while the solution runs (the judge would only wait)."""
-    import judge.report  # noqa: F401
+    """Load the renderer and rich on a thread while the solution runs: the judge only waits
+    for the run's answers meanwhile, and ends the run the moment they come."""
+    import threading
+
+    threading.Thread(target=__import__, args=("judge.report",), daemon=True).start()
 
 
 def _catalog(problem_dirs: tuple[str, ...]) -> Catalog:

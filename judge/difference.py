@@ -4,8 +4,8 @@
 data, as `checkers` sees them): a list's first differing index with its neighbours aligned, a
 nested list's first differing inner list, what an any-order answer misses or adds (as
 multisets, since no order was asked for), a tree's path from the root to the first differing
-node. `Focus` is what a spec may state about which part of the input made an answer's element
-(`judge.focus`), and `focus_of` turns that and a difference into the part to show. The terminal
+node. `focus_of` turns what a spec states about which part of the input made an answer's
+element (`spec.Focus`, from `judge.focus`) and a difference into the part to show. The terminal
 view (`report`) and the JSON (`jsonout`) both read these records; neither searches again.
 """
 
@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from judge.records import field, record
 
+if TYPE_CHECKING:
+    from judge.spec import Focus
+
 NEIGHBOURS = 3  # elements shown either side of the first difference
-ORDERS = ("preorder", "inorder", "postorder", "level")
 
 
 class _Absent:
@@ -271,18 +273,6 @@ def _tree_difference(expected: list, output: list) -> Difference | None:
 
 def _count(nodes: list) -> int:
     return sum(1 for v in nodes if v is not None)
-
-
-@record(frozen=True)
-class Focus:
-    """What a spec says made each element of the answer (`judge.focus`): a window of an array
-    (`window: nums, size: k`: element i comes from `nums[i : i + k]`), or a node of a tree in
-    some order (`tree: root, order: preorder`: element i is the i-th node visited)."""
-
-    window: str | None = None
-    size: str | int = 1
-    tree: str | None = None
-    order: str = "preorder"
 
 
 @record(frozen=True)

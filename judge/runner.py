@@ -10,7 +10,6 @@ from judge.catalog import Catalog, nearby_hint, spec_near
 from judge.errors import UsageError
 from judge.grading import Event, grade
 from judge.records import record
-from judge.references import prepare_cases, skipped_note
 from judge.sandbox import Worker
 from judge.spec import Problem
 from judge.submission import Submission, read_submission
@@ -73,6 +72,8 @@ def submit(
     spare: Worker | None = None,
 ) -> Iterator[Event]:
     """Judge one file: yields the grading events (CaseDone..., Finished)."""
+    from judge.references import prepare_cases, skipped_note  # not needed by `judge run`
+
     submission = read_submission(path)
     problem = infer_problem(catalog, submission, slug)
     cases = prepare_cases(problem)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import select
-import shutil
 import signal
 import tempfile
 import threading
@@ -488,6 +487,8 @@ class Worker:
                 os.close(fd)
             except OSError:
                 pass
+        import shutil  # here, not at the top: usually on the background thread, off the way
+
         shutil.rmtree(self.scratch, ignore_errors=True)
 
 

@@ -8,12 +8,15 @@ and the line. Finding specs and caching parsed ones is `catalog`'s job.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from judge import codecs, difference
+from judge import codecs
 from judge.checkers import CHECKERS
 from judge.records import field, record
 from judge.specfile import Fields, SpecFile
+
+if TYPE_CHECKING:
+    from judge.difference import Difference, InputContext
 
 DIFFICULTIES = ("Easy", "Medium", "Hard")
 # What a value of a small-input description is, by the key that says so (see `Draw`).
@@ -56,6 +59,20 @@ GENERATED_KEYS = ("name", "generator", "seed", "args")
 GROWTH_KEYS = ("n", "families")
 FAMILY_KEYS = ("name", "words", "generator", "sizes", "step", "args")
 SMALL_INPUTS_KEYS = ("draw", "build", "sweep")
+# The orders a tree focus may walk in (`Focus.order`).
+ORDERS = ("preorder", "inorder", "postorder", "level")
+
+
+@record(frozen=True)
+class Focus:
+    """What a spec says made each element of the answer (`judge.focus`): a window of an array
+    (`window: nums, size: k`: element i comes from `nums[i : i + k]`), or a node of a tree in
+    some order (`tree: root, order: preorder`: element i is the i-th node visited)."""
+
+    window: str | None = None
+    size: str | int = 1
+    tree: str | None = None
+    order: str = "preorder"
 
 
 @record(frozen=True)
@@ -167,7 +184,7 @@ class Problem:
     # The spec's line of the generators' first line (0: not known, the source is not a `|`
     # block), so that a generator's failure can name the line of the spec it is at.
     generators_line: int = 0
-    focus: difference.Focus | None = None  # which part of the input made each answer element
+    focus: Focus | None = None  # which part of the input made each answer element
     source: bytes = field(repr=False, default=b"")
 
     @property
@@ -207,8 +224,10 @@ class Problem:
 
     def locate_difference(
         self, values: dict[str, Any], expected: Any, output: Any
-    ) -> difference.Difference | None:
+    ) -> Difference | None:
         """Where a wrong output first departs from the expected answer to `values`."""
+        from judge import difference  # only a wrong answer needs it
+
         if not codecs.conforms(output, self.output_type):
             return None  # not even of the answer's type: the message says so
         nodes = None
@@ -218,10 +237,10 @@ class Problem:
         tree = self.output_type == codecs.TREE
         return difference.locate(self.checker, expected, output, tree, nodes)
 
-    def input_context(
-        self, values: dict[str, Any], diff: difference.Difference | None
-    ) -> difference.InputContext:
+    def input_context(self, values: dict[str, Any], diff: Difference | None) -> InputContext:
         """The input's sizes, its node arguments and the part behind the first difference."""
+        from judge import difference
+
         kinds = {p.name: p.parsed[0] for p in self.params}
         return difference.context(kinds, values, self.focus, diff, self.node_params())
 
@@ -415,9 +434,7 @@ def _signature(sig: Fields) -> tuple[str, list[Param], str]:
     return method, params, returns
 
 
-def _judging(
-    judging: Fields, params: list[Param]
-) -> tuple[str, str | None, difference.Focus | None]:
+def _judging(judging: Fields, params: list[Param]) -> tuple[str, str | None, Focus | None]:
     """The `judge` section: the checker, the parameter judged in place, if any, and the part
     of the input each answer element comes from, if the problem says."""
     names = [p.name for p in params]
@@ -433,7 +450,7 @@ def _judging(
     return checker, in_place, focus
 
 
-def _focus(judging: Fields, params: list[Param]) -> difference.Focus | None:
+def _focus(judging: Fields, params: list[Param]) -> Focus | None:
     """`judge.focus`: `{window: nums, size: k}` (answer element i comes from nums[i : i + k];
     `size` a parameter or a number) or `{tree: root, order: preorder}` (element i is the i-th
     node of root visited in that order; `level`: level i)."""
@@ -455,14 +472,14 @@ def _focus(judging: Fields, params: list[Param]) -> difference.Focus | None:
         if isinstance(size, int) and size < 1:
             spec.fail(("judge", "focus", "size"), "must be at least 1")
         ff.done()
-        return difference.Focus(window=window, size=size)
+        return Focus(window=window, size=size)
     if kinds.get(tree) != codecs.TREE:
         spec.fail(("judge", "focus", "tree"), f"{tree!r} is not a TreeNode parameter")
     order = ff.opt("order", str) or "preorder"
-    if order not in difference.ORDERS:
-        spec.fail(("judge", "focus", "order"), f"must be one of {', '.join(difference.ORDERS)}")
+    if order not in ORDERS:
+        spec.fail(("judge", "focus", "order"), f"must be one of {', '.join(ORDERS)}")
     ff.done()
-    return difference.Focus(tree=tree, order=order)
+    return Focus(tree=tree, order=order)
 
 
 def _cases(spec: SpecFile, items: list, problem: Problem) -> list[Case]:

@@ -7,7 +7,6 @@ import pytest
 from judge import codecs
 from judge.difference import (
     ABSENT,
-    Focus,
     Row,
     context,
     focus_of,
@@ -17,6 +16,7 @@ from judge.difference import (
     shape,
     sides,
 )
+from judge.spec import Focus
 
 LCA_TREE = [3, 5, 1, 6, 2, 0, 8, None, None, 7, 4]
 

@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 try:  # hashlib would also load OpenSSL, which costs judge a tenth of its start-up
     from _blake2 import blake2b
@@ -134,14 +135,17 @@ def code_version() -> bytes:
     it, parses specs and measures references again. Derived from the files themselves (their
     names, sizes and modification times: a stat each, once per process), so no list of "files
     that matter" can fall behind."""
-    package = os.path.dirname(os.path.abspath(__file__))
     digest = blake2b()
-    for folder, subfolders, files in os.walk(package):
-        # Bundled problems and solutions (`_data`) are keyed by their own bytes.
-        subfolders[:] = sorted(d for d in subfolders if d not in ("_data", "__pycache__"))
-        for name in sorted(files):
-            if name.endswith(".py"):
-                info = os.stat(os.path.join(folder, name))
-                relative = os.path.relpath(os.path.join(folder, name), package)
-                digest.update(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    _digest_sources(os.path.dirname(os.path.abspath(__file__)), "", digest)
     return digest.digest()
+
+
+def _digest_sources(folder: str, prefix: str, digest: Any) -> None:
+    """Each .py file's path (below the package), size and modification time, in name order."""
+    for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+        if entry.name.endswith(".py"):
+            info = entry.stat()
+            digest.update(f"{prefix}{entry.name}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+        # Bundled problems and solutions (`_data`) are keyed by their own bytes.
+        elif entry.name not in ("_data", "__pycache__") and entry.is_dir():
+            _digest_sources(entry.path, f"{prefix}{entry.name}/", digest)

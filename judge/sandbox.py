@@ -186,18 +186,19 @@ class Worker:
         self, call: protocol.Call, cases: list[bytes | memoryview | FileSpan], limits: Limits
     ) -> Worker:
         """Send the job unless `load` did, then let the worker run it: it sets the limits on
-        itself, then loads the solution. Its hello is read first (`_greet`). Then `on_start`, if
-        set, is done once: the caller's own work, overlapping the run's."""
+        itself, then loads the solution. Its hello is read first (`_greet`). Before that,
+        `on_start` (if set) is called once: it may start the caller's own work, to overlap
+        the run."""
         if self._loaded is None:
             self.load(call, cases, limits)
         elif self._loaded != (call, limits, len(cases)):
             raise ValueError("a worker can only start the job it was loaded with")
-        if not self._greeted:
-            self._greeting = self._greet(time.monotonic() + _START_TIMEOUT_S)
-        self._send(protocol.START)
         if self.on_start is not None:
             work, self.on_start = self.on_start, None
             work()
+        if not self._greeted:
+            self._greeting = self._greet(time.monotonic() + _START_TIMEOUT_S)
+        self._send(protocol.START)
         return self
 
     def _greet(self, deadline: float) -> Received | None:

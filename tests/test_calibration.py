@@ -73,3 +73,14 @@ def test_a_calibration_of_another_workload_is_measured_again_but_a_pinned_one_st
     data = json.loads(path.read_text())
     path.write_text(json.dumps({**data, "workload_version": "an older workload"}))
     assert calibration.load().factor == 1.25
+
+
+def test_the_workload_is_timed_with_the_collector_on_as_solutions_run():
+    import gc
+
+    gc.disable()  # as the judge starts
+    try:
+        calibration.measure(repeats=1)
+        assert gc.isenabled()
+    finally:
+        gc.enable()

@@ -240,3 +240,17 @@ def test_bad_values_exit_2_naming_the_option(invoke, args, named):
     assert result.exit_code == 2
     error = result.stderr.strip().splitlines()[-1]
     assert error.startswith("Error: ") and named in error and "Traceback" not in result.stderr
+
+
+def test_the_collector_waits_while_a_command_starts_then_runs_as_usual():
+    import gc
+
+    from judge.__main__ import _collect_later
+
+    timer = _collect_later(0.05)
+    try:
+        assert not gc.isenabled()  # start-up's objects all live until the end
+        timer.join(10)
+        assert gc.isenabled()  # a longer command collects as usual
+    finally:
+        gc.enable()

@@ -86,7 +86,8 @@ def leaves_nothing_behind(
     """After the test, no process and no scratch directory of its runs remains. Yields the
     folder the runs' scratch directories are made in."""
     parent = tmp_path_factory.mktemp("scratch")
-    monkeypatch.setattr(tempfile, "tempdir", str(parent))
+    monkeypatch.setenv("TMPDIR", str(parent))
+    monkeypatch.setattr(tempfile, "tempdir", str(parent))  # where tempfile has looked already
     yield parent
     from judge import sandbox
 

@@ -154,6 +154,28 @@ def test_writes_outside_the_scratch_directory_and_network_are_refused(
         assert "network refused" in result.failure.stdout
 
 
+def test_what_a_solution_leaves_in_its_scratch_folder_goes_with_it(
+    catalog, tmp_path, leaves_nothing_behind
+):
+    # Files, a folder of files and a link to a file outside: all removed with the scratch
+    # folder (the fixture checks), the link's target untouched.
+    kept = write(tmp_path / "kept.txt", "mine")
+    path = write(
+        tmp_path / f"{SLUG}.py",
+        "import os\n\n\nclass Solution:\n"
+        "    def maxArea(self, height: List[int]) -> int:\n"
+        "        os.makedirs('deep/er', exist_ok=True)\n"
+        "        open('deep/er/file.txt', 'w').write('x')\n"
+        "        open('loose.txt', 'w').write('x')\n"
+        f"        if not os.path.islink('link'): os.symlink({str(kept)!r}, 'link')\n"
+        "        return 0\n",
+    )
+    result = judge_file(catalog, path, SLUG)
+    assert result.verdict is Verdict.WA
+    sandbox.settle()
+    assert kept.read_text() == "mine"
+
+
 def _peak_memory_kb_of_judging(path: Path, cwd: Path) -> tuple[int, str]:
     """The peak memory of a fresh `judge submit` process, and what it printed."""
     proc = subprocess.Popen(

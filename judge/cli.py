@@ -64,6 +64,15 @@ class NonEmptyPath(click.Path):
         return super().convert(value, param, ctx)
 
 
+# The parameter types, made once and shared by every command: click looks up a translation of
+# each path type's name as it is made, some stat calls each, at every start of the judge.
+FILE = NonEmptyPath(dir_okay=False)
+FOLDER = NonEmptyPath(file_okay=False)
+FILE_OR_DASH = NonEmptyPath(dir_okay=False, allow_dash=True)
+PATH_OR_DASH = NonEmptyPath(allow_dash=True)
+TIME_SCALE = FiniteRange(0.05, 100.0)
+
+
 def _not_empty(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     """Refuse an empty name (`--problem ''`), which would otherwise mean "not given"."""
     if isinstance(value, str) and not value.strip():
@@ -88,7 +97,7 @@ def problems_option(function: Callable[..., Any]) -> Callable[..., Any]:
         "--problems",
         "problem_dirs",
         multiple=True,
-        type=NonEmptyPath(file_okay=False),
+        type=FOLDER,
         help="Also load problem specs from DIR (repeatable; also JUDGE_PROBLEMS=DIR:DIR).",
     )(function)
 
@@ -104,7 +113,7 @@ def time_scale_option(function: Callable[..., Any]) -> Callable[..., Any]:
     """`--time-scale X`, shared by every command that judges."""
     return click.option(
         "--time-scale",
-        type=FiniteRange(0.05, 100.0),
+        type=TIME_SCALE,
         default=1.0,
         show_default=True,
         envvar="JUDGE_TIME_SCALE",
@@ -131,7 +140,7 @@ def case_file_option(function: Callable[..., Any]) -> Callable[..., Any]:
         "case_files",
         multiple=True,
         metavar="FILE",
-        type=NonEmptyPath(dir_okay=False, allow_dash=True),
+        type=FILE_OR_DASH,
         help="An input read from FILE, in the text --case takes (what `judge submit "
         "--save-case` writes); - reads standard input (repeatable).",
     )(function)
@@ -191,7 +200,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("file", type=NonEmptyPath(dir_okay=False))
+@click.argument("file", type=FILE)
 @problem_option("judge against")
 @click.option(
     "--all-cases", is_flag=True, help="Run every case instead of stopping at the first failure."
@@ -200,7 +209,7 @@ def cli() -> None:
     "--save-case",
     "save_to",
     metavar="FILE",
-    type=NonEmptyPath(dir_okay=False),
+    type=FILE,
     help="Write the failing case's whole input to FILE in LeetCode's text, for "
     "`judge run FILE --case-file CASE`.",
 )
@@ -280,7 +289,7 @@ def submit(
 
 
 @cli.command(name="run")
-@click.argument("file", type=NonEmptyPath(dir_okay=False))
+@click.argument("file", type=FILE)
 @problem_option("run against")
 @click.option(
     "--case",
@@ -347,7 +356,7 @@ def run_command(
 
 
 @cli.command()
-@click.argument("file", type=NonEmptyPath(dir_okay=False))
+@click.argument("file", type=FILE)
 @problem_option("judge against")
 @click.option(
     "--run", "run_mode", is_flag=True, help="Run the examples (or --case inputs) on each save."
@@ -439,7 +448,7 @@ def watch(
 
 
 @cli.command()
-@click.argument("file", type=NonEmptyPath(dir_okay=False))
+@click.argument("file", type=FILE)
 @problem_option("test against")
 @click.option(
     "--seed",
@@ -511,7 +520,7 @@ def stress(
 
 
 @cli.command(name="all")
-@click.argument("folder", required=False, type=NonEmptyPath(file_okay=False))
+@click.argument("folder", required=False, type=FOLDER)
 @click.option(
     "-j",
     "--jobs",
@@ -762,7 +771,7 @@ def show(slug: str, problem_dirs: tuple[str, ...]) -> None:
     "-o",
     "--output",
     metavar="PATH",
-    type=NonEmptyPath(allow_dash=True),
+    type=PATH_OR_DASH,
     help="Write to PATH instead; into a folder as <slug>.py; - prints to standard output.",
 )
 @click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
@@ -973,7 +982,7 @@ def _verify_mutants(
 
 
 @cli.command()
-@click.argument("file", type=NonEmptyPath(dir_okay=False))
+@click.argument("file", type=FILE)
 @problem_option("measure on")
 @click.option(
     "--family",

@@ -79,8 +79,10 @@ def _decode(data: bytes) -> str:
         raise CompileError("the file is empty")
     if b"\x00" in data:
         raise CompileError("the file is binary, not Python source (it contains NUL bytes)")
+    if data.startswith(b"\xef\xbb\xbf"):  # editors on Windows may add a BOM
+        data = data[3:]  # (not the utf-8-sig codec: a module to load at every start)
     try:
-        text = data.decode("utf-8-sig")  # editors on Windows may add a BOM
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise CompileError(

@@ -14,9 +14,10 @@ judge is done with, for the server to reap.
 
 from __future__ import annotations
 
+import _socket
+import array
 import os
 import select
-import socket
 import sys
 import threading
 
@@ -36,12 +37,35 @@ BOOT = (
 ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "MALLOC_ARENA_MAX": "2"}
 
 
+# The Unix socket is `_socket`'s own: `socket` only wraps it, and loading that module (its
+# enums, its selectors) costs each process some 5 ms before the server can serve a run.
+if sys.platform.startswith("linux"):  # SEQPACKET also tells the server that the judge left
+    _KIND = _socket.SOCK_SEQPACKET
+else:  # message boundaries are kept either way
+    _KIND = _socket.SOCK_DGRAM
+
+
+def _send_fds(sock: _socket.socket, data: bytes, fds: list[int]) -> None:
+    """One message with descriptors attached (as `socket.send_fds` sends it)."""
+    sock.sendmsg([data], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, array.array("i", fds))])
+
+
+def _recv_fds(sock: _socket.socket, size: int, most: int) -> tuple[bytes, list[int]]:
+    """One message and the descriptors attached to it (as `socket.recv_fds` reads them)."""
+    fds = array.array("i")
+    data, ancillary, _, _ = sock.recvmsg(size, _socket.CMSG_LEN(most * fds.itemsize))
+    for level, kind, payload in ancillary:
+        if level == _socket.SOL_SOCKET and kind == _socket.SCM_RIGHTS:
+            fds.frombytes(payload[: len(payload) - len(payload) % fds.itemsize])
+    return data, list(fds)
+
+
 class ForkServer:
     """The judge's end of the fork server; safe to share between threads."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._socket: socket.socket | None = None
+        self._socket: _socket.socket | None = None
         self._pid: int | None = None
 
     def spawn(self, fds: list[int], cwd: str, env: dict[str, str], isolate: bool) -> None:
@@ -54,7 +78,7 @@ class ForkServer:
             for _ in range(2):  # a server that died (killed from outside) is replaced once
                 server = self._socket or self._start()
                 try:
-                    socket.send_fds(server, [b"S" + request], fds)
+                    _send_fds(server, b"S" + request, fds)
                     return
                 except OSError:
                     self._stop()
@@ -98,10 +122,8 @@ class ForkServer:
         finally:
             os.close(handle)
 
-    def _start(self) -> socket.socket:
-        # Message boundaries are kept either way; SEQPACKET also tells the server the judge left.
-        kind = socket.SOCK_SEQPACKET if sys.platform.startswith("linux") else socket.SOCK_DGRAM
-        ours, theirs = socket.socketpair(socket.AF_UNIX, kind)
+    def _start(self) -> _socket.socket:
+        ours, theirs = _socket.socketpair(_socket.AF_UNIX, _KIND)
         try:
             os.set_inheritable(theirs.fileno(), True)
             argv = [sys.executable, "-I", "-c", BOOT, _PACKAGE_PARENT, str(theirs.fileno())]
@@ -169,7 +191,7 @@ def serve(server_fd: int) -> None:
     os.chdir("/")
     worker.preload()
     del keeper  # loaded once here, not by every run's first process (`_start_run`)
-    server = socket.socket(fileno=server_fd)
+    server = _socket.socket(fileno=server_fd)
     waiting = select.poll()
     waiting.register(server_fd, select.POLLIN)
     gc.freeze()  # the keepers share these pages instead of copying them when they collect
@@ -181,7 +203,7 @@ def serve(server_fd: int) -> None:
                 _leave(keepers)
             continue
         try:
-            data, fds, _, _ = socket.recv_fds(server, 1 << 16, 8)
+            data, fds = _recv_fds(server, 1 << 16, 8)
         except OSError:
             _leave(keepers)
         if not data:

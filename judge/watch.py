@@ -25,9 +25,9 @@ from judge.sandbox import Worker
 from judge.submission import read_file, read_submission
 from judge.trial import TrialResult
 
-# Changes are gathered until the folder has been quiet this long: a save by rename is one
-# batch, and a verdict comes a few milliseconds after the save.
-STEP_MS = 10
+# Changes are gathered until the folder has been quiet this long: a save by rename (its events
+# come within a millisecond) is one batch, and a verdict comes a few milliseconds after the save.
+STEP_MS = 5
 # However busy the folder, a batch is judged after this long.
 DEBOUNCE_MS = 400
 # The file is looked at this often even without an event: a save made before the watch was
@@ -90,7 +90,11 @@ class Watch:
         finally:
             if spare is not None:
                 spare.close()
-            self.spare = Worker()  # booted now, while the user edits, for the next save
+
+    def _boot_spare(self) -> None:
+        """Boot the next save's worker now, while the user edits (once the verdict is out)."""
+        if self.spare is None:
+            self.spare = Worker()
 
     def close(self) -> None:
         if self.spare is not None:
@@ -103,6 +107,7 @@ class Watch:
         first = self.judge()
         if first is not None:
             yield first
+            self._boot_spare()
         from watchfiles import watch  # 30-80 ms to import: only once the first verdict is out
 
         folder = os.path.abspath(self.path.parent)
@@ -119,3 +124,4 @@ class Watch:
             result = self.judge()
             if result is not None:
                 yield result
+                self._boot_spare()

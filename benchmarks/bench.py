@@ -5,7 +5,8 @@ Usage: python benchmarks/bench.py [--cases N] [--quick] [--only 1,3,5]
 After a header (CPU, cores, Python, load average) it prints, each figure with its goal and
 "meets goal" or "misses goal" (no assertions: shared machines are noisy, so compare ratios):
   1. start-up of `judge list` and `judge submit` (one tiny case) against
-     `python -c "import click, rich.console, yaml"`: at most 1.5x;
+     `python -c "import click, rich.console, yaml"`: at most 1.5x (each command takes turns
+     with the floor, round after round, in items 1 and 7);
   2. per-case overhead on a generated problem of --cases tiny cases: under 100 µs per case;
   3. `judge all -j 1` on the references, beyond `judge list` and the solutions' CPU time (every
      run of theirs, cases timed again included): at most 60 ms per problem;
@@ -16,7 +17,8 @@ After a header (CPU, cores, Python, load average) it prints, each figure with it
   6. a simulated slow machine, under the same hog: `judge calibrate`, then the known-verdict
      submissions with --time-scale 3 (no flips) and --time-scale 0.333 (how many AC pass);
   7. the practice loop: `judge run` of one small case against the same floor as item 1 (at
-     most 1.3x), and `judge watch`'s time from a save to its verdict against a fresh
+     most 1.3x), an example of the statement and an input of the user's own (which the
+     reference runs too), and `judge watch`'s time from a save to its verdict against a fresh
      `judge submit` of the same file (at most a quarter);
   8. the history: what recording adds to a `judge submit` (interleaved against
      `--no-history`: under 5 ms), what one record costs inside the process, and

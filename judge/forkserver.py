@@ -180,7 +180,8 @@ def serve(server_fd: int) -> None:
 
     A `R` request names a keeper to reap once the judge has finished with it (until then its
     pid cannot be reused). EOF: the judge is gone, so this exits, and its keepers with it (they
-    die with their parent); it also exits when its parent, the judge, is gone.
+    die with their parent); it also exits when its parent, the judge, is gone. The scratch
+    folders of the runs the judge had not finished (it was killed) are removed on the way out.
     """
     import gc
     import json
@@ -197,20 +198,23 @@ def serve(server_fd: int) -> None:
     gc.freeze()  # the keepers share these pages instead of copying them when they collect
     keepers: set[int] = set()  # every keeper not reaped yet: its pid is still its group's id
     unreaped: set[int] = set()
+    folders: dict[int, str] = {}  # each run's scratch folder, until the judge is done with it
     while True:
         if not waiting.poll(1000):
             if os.getppid() != parent:  # where a closed socket is not seen (datagrams)
-                _leave(keepers)
+                _leave(keepers, folders)
             continue
         try:
             data, fds = _recv_fds(server, 1 << 16, 8)
         except OSError:
-            _leave(keepers)
+            _leave(keepers, folders)
         if not data:
-            _leave(keepers)
+            _leave(keepers, folders)
         if data[:1] == b"R":
             unreaped.add(int(data[1:]))
+            folders.pop(int(data[1:]), None)  # the judge removes it itself
         elif data[:1] == b"S" and len(fds) == 4:
+            request = json.loads(data[1:])
             try:
                 child = os.fork()
             except OSError:
@@ -218,11 +222,12 @@ def serve(server_fd: int) -> None:
             if child == 0:
                 try:
                     server.close()
-                    _start_run(fds, json.loads(data[1:]))
+                    _start_run(fds, request)
                 finally:
                     os._exit(70)
             if child > 0:
                 keepers.add(child)
+                folders[child] = request["cwd"]
         for fd in fds:
             os.close(fd)
         for pid in list(unreaped):
@@ -235,10 +240,11 @@ def serve(server_fd: int) -> None:
                 keepers.discard(pid)
 
 
-def _leave(keepers: set[int]) -> NoReturn:
+def _leave(keepers: set[int], folders: dict[int, str]) -> NoReturn:
     """The judge is gone: kill every run still going, then exit. A keeper dies with this
     process, but a worker without a PID namespace does not die with its keeper (see
-    `keeper.main`): each is killed here with its process group, the keeper's."""
+    `keeper.main`): each is killed here with its process group, the keeper's. A judge that was
+    killed left its runs' scratch folders: each is removed once its keeper is gone."""
     import signal
 
     for pid in keepers:
@@ -246,7 +252,27 @@ def _leave(keepers: set[int]) -> NoReturn:
             os.killpg(pid, signal.SIGKILL)
         except OSError:
             pass
+    for pid, folder in folders.items():
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+        remove_scratch(folder)
     os._exit(0)
+
+
+def remove_scratch(path: str) -> None:
+    """Remove a run's scratch folder: usually its files only (a link is removed, never
+    followed); anything more, such as folders the solution made, is left to shutil (which,
+    like tempfile, the judge does not load at start-up in the usual case)."""
+    try:
+        for name in os.listdir(path):
+            os.unlink(os.path.join(path, name))
+        os.rmdir(path)
+    except OSError:
+        import shutil
+
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def _start_run(fds: list[int], request: dict) -> None:

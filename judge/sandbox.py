@@ -487,11 +487,11 @@ class Worker:
                 os.close(fd)
             except OSError:
                 pass
-        _remove_scratch(self.scratch)
+        forkserver.remove_scratch(self.scratch)
 
 
-# A run's scratch folder, made and removed without tempfile and shutil in the usual case: the
-# two modules cost `judge run` some 4 ms to load, a twentieth of its own start-up.
+# A run's scratch folder is made without tempfile in the usual case (with shutil, which it
+# loads, some 4 ms of `judge run`'s start-up), and removed by `forkserver.remove_scratch`.
 
 
 def _new_scratch() -> str:
@@ -510,19 +510,6 @@ def _new_scratch() -> str:
     import tempfile
 
     return tempfile.mkdtemp(prefix="judge-")
-
-
-def _remove_scratch(path: str) -> None:
-    """Remove a run's scratch folder: usually its files only (a link is removed, never
-    followed); anything more, such as folders the solution made, is left to shutil."""
-    try:
-        for name in os.listdir(path):
-            os.unlink(os.path.join(path, name))
-        os.rmdir(path)
-    except OSError:
-        import shutil
-
-        shutil.rmtree(path, ignore_errors=True)
 
 
 class _Reaper:

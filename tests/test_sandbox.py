@@ -107,8 +107,9 @@ def test_started_processes_do_not_outlive_the_run(catalog, kind, isolation_mode)
 
 
 def test_a_killed_judge_leaves_no_run_behind(tmp_path, isolation_mode):
-    # The judge is killed while a solution sleeps: the fork server sees it go and ends the
-    # run (without namespaces the worker does not die with its parent, the keeper).
+    # The judge is killed while a solution sleeps: the fork server sees it go, ends the run
+    # (without namespaces the worker does not die with its parent, the keeper) and removes its
+    # scratch folder, which the judge can no longer do.
     from conftest import _workers
 
     script = (
@@ -132,6 +133,7 @@ def test_a_killed_judge_leaves_no_run_behind(tmp_path, isolation_mode):
     for pid in running:
         procfs.wait_gone(pid, 30.0)
     assert _workers(str(scratch)) == set()
+    _wait_until(lambda: not any(scratch.iterdir()), "the scratch folder removed")
 
 
 def test_writes_outside_the_scratch_directory_and_network_are_refused(

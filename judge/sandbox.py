@@ -88,43 +88,50 @@ class Worker:
         early, while the judge is still loading the problem."""
         self.limits = Limits(cpu_ms=1000, memory_mb=256)  # replaced by start()
         self._closed = False
+        # Each descriptor is -1 until it is open: whatever stops this half-way (Ctrl-C while a
+        # watcher boots its next worker) closes what is open and removes the scratch folder.
+        self._out_fd = self._read_fd = self._status_fd = self._job_fd = -1
+        theirs: list[int] = []  # the run's ends of the pipes, closed here once it has them
         self.scratch = _new_scratch()
-        self._stdout_path = os.path.join(self.scratch, STDOUT_NAME)
-        self._out_fd = os.open(self._stdout_path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
-        self._read_fd, write_fd = os.pipe()
-        _widen(self._read_fd)
-        self._status_fd, status_write = os.pipe()
-        job_read, self._job_fd = os.pipe()
-        _widen(self._job_fd)
-        os.set_blocking(self._status_fd, False)
-        self._poller = select.poll()
-        self._poller.register(self._read_fd, select.POLLIN)
-        self._buffer = bytearray()
-        self._status = b""
-        self._last_cpu = 0
-        self._last_sample = 0.0
-        self._last_stdout = 0
-        self.returncode: int | None = None
-        self.peak_memory_kb = 0
-        self._keeper: int | None = None
-        self._adopted: int | None = None  # the process that runs the solution, once it said so
-        self._greeted = False  # its first message (its pid) has been read
-        self._greeting: Received | None = None  # why there was no hello, until received
-        self._pid_started: int | None = None
-        self.protections: list[str] = []
-        self._loaded: tuple[protocol.Call, Limits, int] | None = None  # sent, not started
-        self._released = False  # handed to the background thread that ends workers
-        self.on_start: Callable[[], None] | None = None  # the caller's work for while it runs
-        env = {**forkserver.ENV, "HOME": self.scratch, "TMPDIR": self.scratch}
-        isolate = not os.environ.get("JUDGE_NO_NAMESPACES")
         try:
+            self._stdout_path = os.path.join(self.scratch, STDOUT_NAME)
+            self._out_fd = os.open(self._stdout_path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+            self._read_fd, write_fd = os.pipe()
+            theirs.append(write_fd)
+            _widen(self._read_fd)
+            self._status_fd, status_write = os.pipe()
+            theirs.append(status_write)
+            job_read, self._job_fd = os.pipe()
+            theirs.append(job_read)
+            _widen(self._job_fd)
+            os.set_blocking(self._status_fd, False)
+            self._poller = select.poll()
+            self._poller.register(self._read_fd, select.POLLIN)
+            self._buffer = bytearray()
+            self._status = b""
+            self._last_cpu = 0
+            self._last_sample = 0.0
+            self._last_stdout = 0
+            self.returncode: int | None = None
+            self.peak_memory_kb = 0
+            self._keeper: int | None = None
+            self._adopted: int | None = None  # the process that runs the solution, once known
+            self._greeted = False  # its first message (its pid) has been read
+            self._greeting: Received | None = None  # why there was no hello, until received
+            self._pid_started: int | None = None
+            self.protections: list[str] = []
+            self._loaded: tuple[protocol.Call, Limits, int] | None = None  # sent, not started
+            self._released = False  # handed to the background thread that ends workers
+            self.on_start: Callable[[], None] | None = None  # the caller's work meanwhile
+            env = {**forkserver.ENV, "HOME": self.scratch, "TMPDIR": self.scratch}
+            isolate = not os.environ.get("JUDGE_NO_NAMESPACES")
             fds = [job_read, self._out_fd, write_fd, status_write]
             forkserver.shared().spawn(fds, self.scratch, env, isolate)
         except BaseException:
             self._cleanup_files()
             raise
         finally:
-            for fd in (job_read, write_fd, status_write):
+            for fd in theirs:
                 os.close(fd)
 
     @property

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from judge.stress import StressResult
     from judge.trial import TrialCase, TrialResult
 
-_STYLE = {
+VERDICT_STYLE = {
     Verdict.AC: "bold green",
     Verdict.WA: "bold red",
     Verdict.TLE: "bold yellow",
@@ -52,7 +52,7 @@ def _grid(**options: Any) -> Table:
 
 
 def verdict_text(verdict: Verdict) -> Text:
-    return Text(f"{verdict.label} ({verdict.value})", style=_STYLE[verdict])
+    return Text(f"{verdict.label} ({verdict.value})", style=VERDICT_STYLE[verdict])
 
 
 def ms(value: float) -> str:
@@ -67,7 +67,7 @@ def speed(result: RunResult) -> str:
     return f"{text}, {shown} the reference" if shown else text
 
 
-def _spaced(parts: list[Text], width: int) -> Text:
+def spaced(parts: list[Text], width: int) -> Text:
     """Parts two spaces apart, a line broken only between two parts, so that a narrow
     terminal never cuts "1.4x the reference" in two."""
     line = Text()
@@ -101,7 +101,7 @@ def render_result(out: Console, result: RunResult, command: str | None = None) -
             Text(speed(result), style=style),
             Text(f"{result.memory_mb:.1f} MB", style=style),
         ]
-    out.print(_spaced(parts, out.width), soft_wrap=True)
+    out.print(spaced(parts, out.width), soft_wrap=True)
     for note in result.notes:
         out.print(Text(note, style="dim"), soft_wrap=True)  # one line: it ends with a path
     if result.timed_again:
@@ -120,7 +120,7 @@ def render_result(out: Console, result: RunResult, command: str | None = None) -
     wrong = result.verdict is Verdict.WA
     message = failure.message if failure.message != result.verdict.label else ""
     rows += _case_rows(out, failure, wrong, message)
-    out.print(_fields(out, rows, failure.traceback, failure.stdout))
+    out.print(labelled(out, rows, failure.traceback, failure.stdout))
     if result.verdict is Verdict.TLE and command:
         hint = Text(f"See how its time grows with n: judge growth {command}", style="dim")
         out.print(hint, soft_wrap=True)  # one line, to copy whole
@@ -377,7 +377,7 @@ def _position_of(nodes: list, path: list[str]) -> int:
     return at
 
 
-def _fields(
+def labelled(
     out: Console,
     rows: list[tuple[str, str | Text]],
     traceback: Sequence[str],
@@ -413,7 +413,7 @@ def render_trial(out: Console, result: TrialResult) -> None:
     """`judge run`: each input with the solution's output beside the expected one."""
     if result.compile_error is not None:
         out.print(verdict_text(Verdict.CE).append(f"  {result.problem}", style="bold"))
-        out.print(_fields(out, [("Message", Text(result.compile_error))], [], ""))
+        out.print(labelled(out, [("Message", Text(result.compile_error))], [], ""))
         return
     for number, case in enumerate(result.cases, 1):
         if number > 1:
@@ -428,7 +428,7 @@ def render_trial(out: Console, result: TrialResult) -> None:
         if case.verdict in (None, Verdict.TLE):
             head.append(f"  {ms(case.time_ms)}", style="dim")
         out.print(head)
-        out.print(_fields(out, _trial_rows(out, case), case.traceback, case.stdout))
+        out.print(labelled(out, _trial_rows(out, case), case.traceback, case.stdout))
     out.print()
     style = "bold green" if result.matched == result.total else "bold red"
     noun = "output matches" if result.total == 1 else "outputs match"
@@ -455,7 +455,7 @@ def render_stress(out: Console, result: StressResult, file: str) -> None:
     again = f"judge stress {file} --seed {result.seed}"
     if result.compile_error is not None:
         out.print(verdict_text(Verdict.CE).append(f"  {result.problem}", style="bold"))
-        out.print(_fields(out, [("Message", Text(result.compile_error))], [], ""))
+        out.print(labelled(out, [("Message", Text(result.compile_error))], [], ""))
         return
     case = result.case
     if case is None:
@@ -473,12 +473,12 @@ def render_stress(out: Console, result: StressResult, file: str) -> None:
         Text(result.problem, style="bold"),
         Text(f"random input {result.examples_run}, {size}", style="dim"),
     ]
-    out.print(_spaced(parts, out.width), soft_wrap=True)
+    out.print(spaced(parts, out.width), soft_wrap=True)
     commands = [
         ("Run it", f"judge run {file} --case {shlex.quote(case.input)}"),
         ("Again", again),
     ]
-    shown = _fields(out, _trial_rows(out, case), case.traceback, case.stdout, commands)
+    shown = labelled(out, _trial_rows(out, case), case.traceback, case.stdout, commands)
     out.print(shown, soft_wrap=True)  # folded already, except the commands
 
 
@@ -506,9 +506,9 @@ def _growth_cell(curve: Curve | None, unfinished: bool = False) -> Text:
     if curve.exponent is not None:
         return Text(f"{_power(curve)}  ").append(curve.label or "", style="dim")
     if curve.failed:
-        return Text("fails", style=_STYLE[Verdict.RE])
+        return Text("fails", style=VERDICT_STYLE[Verdict.RE])
     if unfinished:
-        return Text("does not finish", style=_STYLE[Verdict.TLE])
+        return Text("does not finish", style=VERDICT_STYLE[Verdict.TLE])
     return Text("too fast to tell", style="dim")
 
 
@@ -548,7 +548,7 @@ def render_growth(out: Console, result: GrowthResult) -> None:
     """`judge growth`: every family's exponents, the worst in words, and its log-log chart."""
     if result.compile_error is not None:
         out.print(verdict_text(Verdict.CE).append(f"  {result.problem}", style="bold"))
-        out.print(_fields(out, [("Message", Text(result.compile_error))], [], ""))
+        out.print(labelled(out, [("Message", Text(result.compile_error))], [], ""))
         return
     from judge import chart
     from judge.growth import FLOOR_MS
@@ -577,7 +577,7 @@ def render_growth(out: Console, result: GrowthResult) -> None:
     out.print(table)
     for f in result.families:
         if f.solution.failed:
-            out.print(Text(f"{f.words}: {f.solution.stopped}", style=_STYLE[Verdict.RE]))
+            out.print(Text(f"{f.words}: {f.solution.stopped}", style=VERDICT_STYLE[Verdict.RE]))
     out.print(_growth_headline(result))
     shown = result.worst or result.families[0]
     series = [chart.Series(name, "●", "yellow", _points(shown.sizes, shown.solution.times_ms))]
@@ -630,7 +630,7 @@ def results_table(results: Iterable[RunResult], width: int) -> Text:
         rows.append(
             [
                 r.problem,
-                Text(r.verdict.value, style=_STYLE[r.verdict]),
+                Text(r.verdict.value, style=VERDICT_STYLE[r.verdict]),
                 f"{r.passed}/{r.total}",
                 ms(r.time_ms),
                 _relative(r),
@@ -939,7 +939,7 @@ def render_history(out: Console, entries: list[Entry], total: int, slug: str | N
                 str(e.id),
                 _when(e.at),
                 e.problem,
-                Text(e.verdict, style=_STYLE[verdict] if verdict else ""),
+                Text(e.verdict, style=VERDICT_STYLE[verdict] if verdict else ""),
                 f"{e.passed}/{e.total}" if compiled else "",
                 ms(e.time_ms) if compiled else "",
                 _ratio(e.relative),
@@ -977,7 +977,7 @@ def render_submission(out: Console, entry: Entry, source: bytes | None) -> None:
         head += f", {entry.passed}/{entry.total} cases passed, {ms(entry.time_ms)}"
     if entry.failed_case:
         head += f", failed on {entry.failed_case}"
-    out.print(Text(head, style=_STYLE[verdict] if verdict else ""), soft_wrap=True)
+    out.print(Text(head, style=VERDICT_STYLE[verdict] if verdict else ""), soft_wrap=True)
     out.print(
         Text(
             f"# judged {_when(entry.at)} by judge {entry.judge_version} ({entry.command}) "
@@ -1024,7 +1024,7 @@ def stats_table(progress: Stats, width: int) -> Text:
                 str(p.attempts) if p.attempts else "",
                 p.first_accepted.isoformat() if p.first_accepted else "",
                 best,
-                Text(last.value, style=_STYLE[last]) if last else "",
+                Text(last.value, style=VERDICT_STYLE[last]) if last else "",
             ]
         )
     # On a narrow terminal the first accepted day goes first, then the problem's name is cut,

@@ -20,7 +20,7 @@ from rich.text import Text
 from judge import layout
 from judge.matrix import HAND, Cell, Matrix, Row
 from judge.mutants import MutantResult, MutantsReport
-from judge.report import _STYLE, _fields, _spaced
+from judge.report import VERDICT_STYLE, labelled, spaced
 from judge.results import Verdict
 
 FOLDED = 3  # a run of at least this many cases every file passes is one line
@@ -47,11 +47,11 @@ def _cell_text(cell: Cell | None, first: bool) -> Text:
     if cell is None:
         return Text("—", style="dim")
     mark = _MARK if first else ""
-    text = Text(f"{cell.verdict.value}{mark}", style=_STYLE[cell.verdict] if first else "")
+    text = Text(f"{cell.verdict.value}{mark}", style=VERDICT_STYLE[cell.verdict] if first else "")
     if cell.verdict is Verdict.AC:
         text.stylize("green")
     elif not first:
-        text.stylize(_STYLE[cell.verdict].replace("bold ", ""))
+        text.stylize(VERDICT_STYLE[cell.verdict].replace("bold ", ""))
     return text.append(f" {short_ms(cell.time_ms)}", style="dim")
 
 
@@ -67,7 +67,7 @@ def render_matrix(out: Console, matrix: Matrix) -> None:
         Text(f"{len(matrix.rows)} files × {len(matrix.cases)} cases", style="dim"),
         Text(f"time limit {matrix.time_limit_ms} ms", style="dim"),
     ]
-    out.print(_spaced(parts, out.width), soft_wrap=True)
+    out.print(spaced(parts, out.width), soft_wrap=True)
     out.print(_legend(matrix, out.width))
     for row in matrix.unguarded():
         out.print(
@@ -96,7 +96,7 @@ def _legend(matrix: Matrix, width: int) -> Text:
     ]
     rows = []
     for row in matrix.rows:
-        got = Text(row.result.verdict.value, style=_STYLE[row.result.verdict])
+        got = Text(row.result.verdict.value, style=VERDICT_STYLE[row.result.verdict])
         if not row.ok:
             got.append(" ✗", style="bold red")
         caught = ""
@@ -169,7 +169,7 @@ def render_mutants(out: Console, report: MutantsReport) -> None:
         counts,
         Text(f"{report.seconds:.1f} s", style="dim"),
     ]
-    out.print(_spaced(parts, out.width), soft_wrap=True)
+    out.print(spaced(parts, out.width), soft_wrap=True)
     out.print(
         Text(
             f"equivalent: agree with the brute force on all {report.inputs} small inputs (dropped)",
@@ -205,7 +205,7 @@ def _render_survivor(out: Console, result: MutantResult) -> None:
         if case.message:
             rows.append(("Message", case.message))
     commands = [("Add", hand_case(f"mutant-{mutant.number}", result.values, case.expected))]
-    out.print(_fields(out, rows, (), "", commands), soft_wrap=True)
+    out.print(labelled(out, rows, (), "", commands), soft_wrap=True)
 
 
 def hand_case(name: str, values: dict[str, Any], expected: Any) -> str:

@@ -180,8 +180,8 @@ def serve(server_fd: int) -> None:
 
     A `R` request names a keeper to reap once the judge has finished with it (until then its
     pid cannot be reused). EOF: the judge is gone, so this exits, and its keepers with it (they
-    die with their parent); it also exits when its parent, the judge, is gone. The scratch
-    folders of the runs the judge had not finished (it was killed) are removed on the way out.
+    die with their parent); it also exits when its parent, the judge, is gone. A scratch folder
+    the judge left (it was killed before it removed one) is removed on the way out.
     """
     import gc
     import json
@@ -198,7 +198,7 @@ def serve(server_fd: int) -> None:
     gc.freeze()  # the keepers share these pages instead of copying them when they collect
     keepers: set[int] = set()  # every keeper not reaped yet: its pid is still its group's id
     unreaped: set[int] = set()
-    folders: dict[int, str] = {}  # each run's scratch folder, until the judge is done with it
+    folders: dict[int, str] = {}  # each run's scratch folder, by its keeper
     while True:
         if not waiting.poll(1000):
             if os.getppid() != parent:  # where a closed socket is not seen (datagrams)
@@ -212,7 +212,6 @@ def serve(server_fd: int) -> None:
             _leave(keepers, folders)
         if data[:1] == b"R":
             unreaped.add(int(data[1:]))
-            folders.pop(int(data[1:]), None)  # the judge removes it itself
         elif data[:1] == b"S" and len(fds) == 4:
             request = json.loads(data[1:])
             try:
@@ -244,7 +243,8 @@ def _leave(keepers: set[int], folders: dict[int, str]) -> NoReturn:
     """The judge is gone: kill every run still going, then exit. A keeper dies with this
     process, but a worker without a PID namespace does not die with its keeper (see
     `keeper.main`): each is killed here with its process group, the keeper's. A judge that was
-    killed left its runs' scratch folders: each is removed once its keeper is gone."""
+    killed may have left scratch folders (even of runs it had ended: it removes a folder last):
+    each still there is removed once its keeper is gone."""
     import signal
 
     for pid in keepers:
@@ -253,10 +253,12 @@ def _leave(keepers: set[int], folders: dict[int, str]) -> NoReturn:
         except OSError:
             pass
     for pid, folder in folders.items():
+        if not os.path.lexists(folder):
+            continue  # removed by the judge, as every folder is when it ends normally
         try:
             os.waitpid(pid, 0)
         except ChildProcessError:
-            pass
+            pass  # reaped already
         remove_scratch(folder)
     os._exit(0)
 

@@ -90,10 +90,8 @@ class Watch:
         finally:
             if spare is not None:
                 spare.close()
-
-    def _boot_spare(self) -> None:
-        """Boot the next save's worker now, while the user edits (once the verdict is out)."""
-        if self.spare is None:
+            # Booted now, while the user edits, for the next save: before the verdict is out,
+            # so that a Ctrl-C the moment it shows never stops a worker half made.
             self.spare = Worker()
 
     def close(self) -> None:
@@ -107,7 +105,6 @@ class Watch:
         first = self.judge()
         if first is not None:
             yield first
-            self._boot_spare()
         from watchfiles import watch  # 30-80 ms to import: only once the first verdict is out
 
         folder = os.path.abspath(self.path.parent)
@@ -124,4 +121,3 @@ class Watch:
             result = self.judge()
             if result is not None:
                 yield result
-                self._boot_spare()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import marshal
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -330,6 +330,15 @@ def check_submission(
     return check
 
 
+def _attempted(slug: str, name: str, check: Callable[[], Check]) -> Check:
+    """A check's result, or a failed check saying why it could not be made (a usage error:
+    the problem's data, not the judge, is at fault)."""
+    try:
+        return check()
+    except UsageError as exc:
+        return Check(slug, name, False, str(exc))
+
+
 def verify_problem(problem: Problem, trials: int = 300, time_scale: float = 1.0) -> Iterator[Check]:
     """Every check of one problem, as it completes."""
     slug = problem.slug
@@ -360,23 +369,18 @@ def verify_problem(problem: Problem, trials: int = 300, time_scale: float = 1.0)
             small = small_inputs(problem, trials)
         except UsageError as exc:
             small_error = str(exc)
-    try:
-        yield check_constraints(problem, small)
-    except UsageError as exc:
-        yield Check(slug, "inputs meet the constraints", False, str(exc))
+    yield _attempted(slug, "inputs meet the constraints", lambda: check_constraints(problem, small))
 
     needs_reference = "needs the reference solution"
     brute = problem.submissions / "brute_force.py"
     brute_name = f"reference matches brute force ({trials} random inputs)"
     if not has_reference:
         hand = _skip(problem, "reference matches hand answers", needs_reference)
-        yield hand
     else:
-        try:
-            hand = check_hand_answers(problem)
-        except UsageError as exc:
-            hand = Check(slug, "reference matches hand answers", False, str(exc))
-        yield hand
+        hand = _attempted(
+            slug, "reference matches hand answers", lambda: check_hand_answers(problem)
+        )
+    yield hand
     if not problem.small:
         yield _skip(
             problem,
@@ -396,18 +400,12 @@ def verify_problem(problem: Problem, trials: int = 300, time_scale: float = 1.0)
     elif not has_reference:
         yield _skip(problem, brute_name, needs_reference)
     else:
-        try:
-            yield check_brute_force(problem, small)
-        except UsageError as exc:
-            yield Check(slug, brute_name, False, str(exc))
+        yield _attempted(slug, brute_name, lambda: check_brute_force(problem, small))
     sweep_name = "small-input sweep matches brute force"
     if not has_reference:
         yield _skip(problem, sweep_name, needs_reference)
     else:
-        try:
-            yield check_sweep(problem, cases)
-        except UsageError as exc:
-            yield Check(slug, sweep_name, False, str(exc))
+        yield _attempted(slug, sweep_name, lambda: check_sweep(problem, cases))
     speed_name = f"reference within 1/{REFERENCE_SHARE} of the time limit"
     if not has_reference:
         yield _skip(problem, speed_name, needs_reference)

@@ -160,7 +160,9 @@ def test_a_quadratic_solution_beside_a_linear_reference(total, own_cache):
     for f in result.families:
         assert f.solution.exponent is not None and 1.5 <= f.solution.exponent <= 2.5, f
         assert f.reference is not None and f.reference.exponent is not None
-        assert 0.75 <= f.reference.exponent <= 1.4, f
+        # The label, not a tighter range: under load a linear reference with its largest
+        # sizes under a millisecond has fitted as low as 0.69, and that is still this class.
+        assert f.reference.label == "about n or n log n", f
         assert f.solution.label == "about n^2" and f.solution.stopped is not None
         timed = [r for r, t in zip(f.solution.runs, f.solution.times_ms) if t is not None]
         assert min(timed) >= 2 and sorted(timed)[1] >= 3  # each the fastest of several runs

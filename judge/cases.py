@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import marshal
-import random
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from judge import codecs
 from judge.codecs import dump, load
@@ -13,6 +12,9 @@ from judge.errors import ProblemError
 from judge.protocol import FileSpan, is_batch
 from judge.records import record
 from judge.spec import SWEEP_CASE, Problem, check_input
+
+if TYPE_CHECKING:
+    import random
 
 # marshal reads a 10^5-number input three times faster than JSON. Version 2 has no shared
 # references, so two equal lists in one input arrive as two lists, as they would from JSON.
@@ -246,6 +248,8 @@ def _is_node(value: Any) -> bool:
 def generate_inputs(problem: Problem) -> list[tuple[str, bytes]]:
     """(case name, packed arguments) for every case made from the spec (`generated_names`):
     the sweep of small inputs drawn from `small_inputs`, then the generated cases."""
+    import random  # here: a command whose cases are all cached never needs it
+
     made = []
     if generated_names(problem)[:1] == [SWEEP_CASE]:
         from judge.smallinputs import Drawer  # the sweep is drawn once, then cached

@@ -86,7 +86,9 @@ def _no_specs(folder: Path) -> str:
 
 
 _INDEX_FORMAT = 1
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# Patterns, not compiled ones: `re` compiles each the first time it is used (most commands never
+# use them), at a cost a start-up notices.
+_NUMBER = r"\d+(?:\.\d+)?"
 
 
 @record(frozen=True)
@@ -148,7 +150,7 @@ class Catalog:
     def find(self, name: str) -> Problem:
         """The problem named `name`, or numbered `name` on LeetCode (`88`, `17.14`): a number
         is what a user sees first on LeetCode's page."""
-        if name not in self.paths and _NUMBER.fullmatch(name):
+        if name not in self.paths and re.fullmatch(_NUMBER, name):
             slugs = [s.slug for s in self.summaries() if str(s.number) == name]
             if len(slugs) > 1:
                 raise UsageError(f"problem {name} is {' or '.join(slugs)}; pass the slug")
@@ -208,7 +210,7 @@ def _number_key(number: int | str) -> tuple[int, float, str]:
         return (2, 0.0, number)
 
 
-_METHOD = re.compile(rb"^\s*method:\s*['\"]?(\w+)", re.MULTILINE)
+_METHOD = rb"(?m)^\s*method:\s*['\"]?(\w+)"
 _NEARBY_SPECS = 200  # a hint is not worth reading a large folder of YAML for
 
 
@@ -266,7 +268,7 @@ def _defines(spec: Path, methods: set[str]) -> bool:
             head = f.read(64 * 1024)
     except OSError:
         return False
-    return any(m.group(1).decode() in methods for m in _METHOD.finditer(head))
+    return any(m.group(1).decode() in methods for m in re.finditer(_METHOD, head))
 
 
 def _relative(path: Path) -> str:

@@ -331,6 +331,7 @@ def run_command(
         judge run sliding-window-maximum.py --case-file case.txt
     """
     texts = _with_case_files(texts, case_files)
+    from judge import sandbox
     from judge.sandbox import Worker
 
     # Started first, so that the worker's start-up overlaps with loading the judge itself. The
@@ -344,6 +345,7 @@ def run_command(
         if not as_json:
             spare.on_start = _load_report
         result = runner.run(catalog, file, slug, texts, time_scale, spare)
+    sandbox.close_all_soon()  # nothing more runs: the runs end while the result is shown
     if as_json:
         from judge import jsonout
 
@@ -1117,7 +1119,7 @@ def main() -> None:
             except (OSError, ValueError):
                 pass  # a closed pipe (`judge list | head -1`): nothing more to say there
         if "judge.sandbox" in sys.modules:
-            sys.modules["judge.sandbox"].settle()  # every run's processes and files are gone
+            sys.modules["judge.sandbox"].close_all()  # every run's processes and files are gone
         if "judge.forkserver" in sys.modules:
-            sys.modules["judge.forkserver"].shared().close()  # no orphan left to reap
+            sys.modules["judge.forkserver"].shared().close()  # started, never used: no orphan
         os._exit(exc.code or 0)

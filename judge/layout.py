@@ -85,7 +85,7 @@ def render(
 
     # Wrapping never breaks a word: a column wraps no narrower than its longest word.
     words = [
-        max([0, *(len(w) for r in range(len(cells)) for w in _PIECE.findall(cells[r][i].plain))])
+        max([0, *(len(w) for r in range(len(cells)) for w in _pieces(cells[r][i].plain))])
         for i in range(len(columns))
     ]
 
@@ -187,7 +187,13 @@ def _fit(cell: Text, width: int, how: str | None, style: str) -> list[Text]:
 
 # Where a wrapped line may break: between words, and after the "/" of a path
 # (`wrong_answer/packed_heap_short_index.py` after `wrong_answer/`; never `1/5`'s).
-_PIECE = re.compile(r"\S+?(?:(?<=\w/)(?=[A-Za-z_])|(?=\s)|$)")
+# (A pattern, compiled by `re` on first use: many commands draw no table.)
+_PIECE = r"\S+?(?:(?<=\w/)(?=[A-Za-z_])|(?=\s)|$)"
+
+
+def _pieces(text: str) -> list[str]:
+    """The pieces of `text` a wrapped line never breaks inside."""
+    return re.findall(_PIECE, text)
 
 
 def _lines(text: str, width: int) -> list[tuple[int, int]]:
@@ -196,7 +202,7 @@ def _lines(text: str, width: int) -> list[tuple[int, int]]:
     the styles of the characters it holds."""
     spans: list[tuple[int, int]] = []
     line: tuple[int, int] | None = None
-    for piece in _PIECE.finditer(text):
+    for piece in re.finditer(_PIECE, text):
         start, end = piece.span()
         if line is not None and end - line[0] <= width:
             line = (line[0], end)

@@ -114,7 +114,7 @@ class Judging:
             self._spare.close()
             self._spare = None
         if "judge.sandbox" in sys.modules:
-            sys.modules["judge.sandbox"].settle()
+            sys.modules["judge.sandbox"].close_all()
         if "judge.forkserver" in sys.modules:
             sys.modules["judge.forkserver"].shared().close()
 

@@ -2,7 +2,8 @@
 
 The judge defines its records at every start: a dataclass costs about a millisecond to define
 (it compiles its methods from generated source) and a named tuple a quarter of one. `@record`
-takes a class written as a dataclass and compiles only its `__init__`; `Record` is for those
+takes a class written as a dataclass and compiles only its `__init__`, the first time a record
+of that class is made (a command defines many it never makes); `Record` is for those
 the judge defines most often or makes per case (protocol messages, verdict facts): a plain class
 with `__slots__` and its own `__init__`, which costs a few microseconds. Either kind is equal to
 another of its type with equal fields.
@@ -131,7 +132,9 @@ def _make(cls: type[T], frozen: bool) -> type[T]:
 
 
 def _init(cls: type, fields: list[tuple[str, _Field]], frozen: bool) -> Callable[..., None]:
-    """`__init__`, compiled from source as a dataclass's is: as fast to call as one written out."""
+    """`__init__`, compiled from source as a dataclass's is (as fast to call as one written
+    out), when the first record is made: until then a stand-in that compiles it, puts it in
+    its place and calls it. The fields are checked now, when the class is defined."""
     scope: dict[str, Any] = {"MISSING": _MISSING}
     params, lines = [], []
     for name, spec in fields:
@@ -151,10 +154,17 @@ def _init(cls: type, fields: list[tuple[str, _Field]], frozen: bool) -> Callable
     head = "    fields = self.__dict__\n" if frozen and lines else ""
     body = head + "\n".join(lines or ["    pass"])
     source = f"def __init__(self, {', '.join(params)}):\n{body}\n"
-    exec(source, scope)
-    init = scope["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    return init
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        if cls.__dict__.get("__init__") is __init__:  # not compiled yet (or by another thread)
+            exec(source, scope)
+            compiled = scope["__init__"]
+            compiled.__qualname__ = f"{cls.__qualname__}.__init__"
+            type.__setattr__(cls, "__init__", compiled)
+        cls.__dict__["__init__"](self, *args, **kwargs)
+
+    __init__.__qualname__ = f"{cls.__qualname__}.__init__"
+    return __init__
 
 
 def _repr(self: Any) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import select
-import signal
 import threading
 import time
 from collections.abc import Callable
@@ -22,6 +21,9 @@ from judge.limits import Limits
 from judge.protocol import FileSpan
 from judge.records import record
 
+# SIGKILL is 9 by POSIX (`kill -9`); the `signal` module would build its enums at import, which
+# a quick command notices.
+_SIGKILL = 9
 STDOUT_NAME = "stdout.txt"
 _SAMPLE_EVERY_S = 0.02
 _MAX_ANSWER_BYTES = 1 << 30
@@ -86,6 +88,7 @@ class Worker:
     def __init__(self) -> None:
         """Ask for the worker process; it waits for its job (`start`), so it can be started
         early, while the judge is still loading the problem."""
+        _after_closing()
         self.limits = Limits(cpu_ms=1000, memory_mb=256)  # replaced by start()
         self._closed = False
         # Each descriptor is -1 until it is open: whatever stops this half-way (Ctrl-C while a
@@ -437,7 +440,7 @@ class Worker:
         try:
             keeper = self.keeper
         except SandboxError:
-            self.returncode = -signal.SIGKILL  # it never started: nothing to kill
+            self.returncode = -_SIGKILL  # it never started: nothing to kill
             return
         procfs.wait_gone(keeper, grace_s)
         if not procfs.gone(keeper):
@@ -447,14 +450,14 @@ class Worker:
             # Kill the worker first: its supervisor then kills everything the solution started
             # (the namespace, or the orphans it adopted) and exits by itself.
             try:
-                os.kill(self._adopted, signal.SIGKILL)
+                os.kill(self._adopted, _SIGKILL)
             except OSError:
                 pass
             procfs.wait_gone(keeper, 1.0)
         self._close_job()
         try:
             # Also whatever the solution started: they share the keeper's process group.
-            os.killpg(keeper, signal.SIGKILL)
+            os.killpg(keeper, _SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
         procfs.wait_gone(keeper, 5.0)
@@ -467,7 +470,7 @@ class Worker:
                 procfs.wait_gone(pid, 5.0)
         forkserver.shared().reap(keeper)
         status = self.worker_status()
-        self.returncode = status if status is not None else -signal.SIGKILL
+        self.returncode = status if status is not None else -_SIGKILL
 
     def _close_job(self) -> None:
         """Close the job pipe: the worker's leash (it exits when the judge lets go)."""
@@ -562,6 +565,40 @@ _reaper = _Reaper()
 def settle(timeout_s: float = 10.0) -> None:
     """Wait until every released worker has been killed, reaped and cleaned up."""
     _reaper.settle(timeout_s)
+
+
+_closing: list[threading.Thread] = []  # `close_all_soon`'s
+
+
+def close_all() -> None:
+    """The judge is done with the sandbox: once every released worker is ended and its files
+    are removed, stop the fork server. No process or scratch folder outlives this."""
+    _after_closing()
+    _close_all()
+
+
+def close_all_soon() -> None:
+    """`close_all` on a thread, for a command that runs nothing more: its runs' processes
+    end while it reports, instead of after (`close_all` then only waits for the thread)."""
+    thread = threading.Thread(target=_close_all, name="judge-close", daemon=True)
+    thread.start()
+    _closing.append(thread)
+
+
+def _close_all() -> None:
+    settle()
+    forkserver.shared().close()
+
+
+def _after_closing() -> None:
+    """Wait for `close_all_soon`'s thread, if any: a new worker in the same process (tests, the
+    pytest plugin) must not have its fork server stopped by an earlier command's."""
+    while True:
+        try:
+            thread = _closing.pop()
+        except IndexError:  # (another thread may have taken the last one)
+            return
+        thread.join()
 
 
 def _widen(pipe_fd: int) -> None:

@@ -13,7 +13,6 @@ The worker never names a verdict: it reports facts (`protocol`), and so does the
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Callable
 from typing import Any
 
@@ -155,6 +154,8 @@ def _without_message(seen: Seen, limits: Limits) -> Decision:
     code = seen.exit_code
     near_limit = seen.peak_memory_mb >= limits.memory_mb * NEAR_MEMORY_LIMIT
     if code is not None and code < 0:
+        import signal  # here: only a run killed by a signal needs its name
+
         number = -code
         if number == signal.SIGXCPU:  # RLIMIT_CPU, the backstop of the time limit
             return Decision(Verdict.TLE, time_ms, _tle(limits))

@@ -96,3 +96,24 @@ def test_a_field_without_a_default_may_not_follow_one_with():
         class Broken:
             first: int = 0
             second: int
+
+
+def test_the_first_record_of_a_class_is_made_as_every_later_one():
+    # `__init__` is compiled when the first record is made: a wrong first call, or a first
+    # record made through a subclass, must not change what later calls do.
+    @record
+    class Base:
+        a: int
+        b: int = 2
+
+    class Child(Base):
+        pass
+
+    with pytest.raises(TypeError):
+        Base(1, 2, 3)
+    child = Child(5)
+    assert (child.a, child.b) == (5, 2) and type(child) is Child
+    assert Base(1) == Base(1, 2) and Base(b=4, a=3).b == 4
+    assert Base.__init__.__qualname__.endswith("Base.__init__")
+    with pytest.raises(TypeError):
+        Base()

@@ -29,9 +29,11 @@ if TYPE_CHECKING:
 
 # (os.path, not pathlib: this module is loaded first, before anything else, to start the server)
 _PACKAGE_PARENT = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+# The collector waits while the server loads (as the judge's does, see `judge.__main__`): what
+# it loads lives as long as the server, and `serve` freezes it before turning the collector on.
 BOOT = (
-    "import sys; sys.path.insert(0, sys.argv[1]); import judge.forkserver as f; "
-    "del sys.path[0]; f.serve(int(sys.argv[2]))"
+    "import gc; gc.disable(); import sys; sys.path.insert(0, sys.argv[1]); "
+    "import judge.forkserver as f; del sys.path[0]; f.serve(int(sys.argv[2]))"
 )
 # The server's own environment; each run gets its own HOME and TMPDIR on top.
 ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "MALLOC_ARENA_MAX": "2"}
@@ -196,6 +198,7 @@ def serve(server_fd: int) -> None:
     waiting = select.poll()
     waiting.register(server_fd, select.POLLIN)
     gc.freeze()  # the keepers share these pages instead of copying them when they collect
+    gc.enable()  # (off while loading: see BOOT) every run starts with it on, as Python does
     keepers: set[int] = set()  # every keeper not reaped yet: its pid is still its group's id
     unreaped: set[int] = set()
     folders: dict[int, str] = {}  # each run's scratch folder, by its keeper

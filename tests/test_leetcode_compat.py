@@ -121,3 +121,24 @@ def test_sortedcontainers_and_tree_node_constructors_are_available(catalog, tmp_
     )
     path = write(tmp_path / "c.py", source)
     assert verdict(catalog, "container-with-most-water", path).verdict.value == "AC"
+
+
+def test_a_solution_runs_with_the_garbage_collector_on(catalog, tmp_path):
+    # Python starts with the collector on, and so does LeetCode's: the sandbox turns it off
+    # while it loads, and must turn it back on before any solution code runs.
+    source = (
+        "import gc\n"
+        "ON_AT_LOAD = gc.isenabled()\n"
+        "class Solution:\n"
+        "    def maxArea(self, height):\n"
+        "        if not (ON_AT_LOAD and gc.isenabled()):\n"
+        "            return -1\n"
+        "        i, j, best = 0, len(height) - 1, 0\n"
+        "        while i < j:\n"
+        "            best = max(best, min(height[i], height[j]) * (j - i))\n"
+        "            if height[i] < height[j]: i += 1\n"
+        "            else: j -= 1\n"
+        "        return best\n"
+    )
+    path = write(tmp_path / "c.py", source)
+    assert verdict(catalog, "container-with-most-water", path).verdict.value == "AC"

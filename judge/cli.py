@@ -165,10 +165,16 @@ def _recorder(command: str, enabled: bool, stop_on_failure: bool = False) -> Rec
 
 def _load_report() -> None:
     """Load the renderer and rich on a thread while the solution runs: the judge only waits
-    for the run's answers meanwhile, and ends the run the moment they come."""
+    for the run's answers meanwhile, and ends the run the moment they come. To come at once
+    for them, the waiting thread takes the interpreter back from the loading one within half
+    a millisecond, not Python's usual five (`run_command` restores it)."""
     import threading
 
+    sys.setswitchinterval(_QUICK_SWITCH_S)
     threading.Thread(target=__import__, args=("judge.report",), daemon=True).start()
+
+
+_QUICK_SWITCH_S = 0.0005
 
 
 def _catalog(problem_dirs: tuple[str, ...]) -> Catalog:
@@ -338,13 +344,17 @@ def run_command(
     # reference's, for inputs the spec does not answer, is started once they are known: it
     # boots while the solution runs, and an example needs none (it would only compete for the
     # CPU meanwhile).
+    switch = sys.getswitchinterval()
     with Worker() as spare:
         from judge import runner
 
         catalog = _catalog(problem_dirs)
         if not as_json:
             spare.on_start = _load_report
-        result = runner.run(catalog, file, slug, texts, time_scale, spare)
+        try:
+            result = runner.run(catalog, file, slug, texts, time_scale, spare)
+        finally:
+            sys.setswitchinterval(switch)
     sandbox.close_all_soon()  # nothing more runs: the runs end while the result is shown
     if as_json:
         from judge import jsonout

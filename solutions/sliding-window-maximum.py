@@ -29,8 +29,6 @@ makes this test exact even when values repeat.
   `n - k + 1` answers.
 """
 
-from sortedcontainers import SortedList
-
 
 class Solution:
     def maxSlidingWindow(self, nums: List[int], k: int) -> List[int]:
@@ -86,6 +84,10 @@ class SolutionSortedList:
     """
 
     def maxSlidingWindow(self, nums: List[int], k: int) -> List[int]:
+        # Imported here, not at the top: the approaches above do without it, and loading the
+        # package would add a few milliseconds to every run of this file.
+        from sortedcontainers import SortedList
+
         window = SortedList(nums[:k])
         result = [window[-1]]
         for i in range(k, len(nums)):

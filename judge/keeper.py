@@ -13,7 +13,6 @@ Runs inside the sandbox, so it imports only the standard library and the worker'
 from __future__ import annotations
 
 import os
-import signal
 import time
 
 from judge import isolation, procfs, protocol
@@ -75,7 +74,7 @@ def _kill_children() -> None:
         found = procfs.children(me)
         for pid in found:
             try:
-                os.kill(pid, signal.SIGKILL)
+                os.kill(pid, procfs.SIGKILL)
             except OSError:
                 pass
         try:

@@ -13,6 +13,9 @@ import select
 import time
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+# The signal that ends a run's processes: 9 by POSIX (`kill -9`). Not `signal.SIGKILL`: that
+# module builds its enums when loaded, which the judge's and the fork server's start-up notice.
+SIGKILL = 9
 
 # Fields of /proc/PID/stat after the command name, counted from 0 (the state), see proc(5).
 _STATE, _PARENT, _GROUP, _UTIME, _STIME, _START = 0, 1, 2, 11, 12, 19

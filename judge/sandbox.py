@@ -21,9 +21,6 @@ from judge.limits import Limits
 from judge.protocol import FileSpan
 from judge.records import record
 
-# SIGKILL is 9 by POSIX (`kill -9`); the `signal` module would build its enums at import, which
-# a quick command notices.
-_SIGKILL = 9
 STDOUT_NAME = "stdout.txt"
 _SAMPLE_EVERY_S = 0.02
 _MAX_ANSWER_BYTES = 1 << 30
@@ -440,7 +437,7 @@ class Worker:
         try:
             keeper = self.keeper
         except SandboxError:
-            self.returncode = -_SIGKILL  # it never started: nothing to kill
+            self.returncode = -procfs.SIGKILL  # it never started: nothing to kill
             return
         procfs.wait_gone(keeper, grace_s)
         if not procfs.gone(keeper):
@@ -450,14 +447,14 @@ class Worker:
             # Kill the worker first: its supervisor then kills everything the solution started
             # (the namespace, or the orphans it adopted) and exits by itself.
             try:
-                os.kill(self._adopted, _SIGKILL)
+                os.kill(self._adopted, procfs.SIGKILL)
             except OSError:
                 pass
             procfs.wait_gone(keeper, 1.0)
         self._close_job()
         try:
             # Also whatever the solution started: they share the keeper's process group.
-            os.killpg(keeper, _SIGKILL)
+            os.killpg(keeper, procfs.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
         procfs.wait_gone(keeper, 5.0)
@@ -470,7 +467,7 @@ class Worker:
                 procfs.wait_gone(pid, 5.0)
         forkserver.shared().reap(keeper)
         status = self.worker_status()
-        self.returncode = status if status is not None else -_SIGKILL
+        self.returncode = status if status is not None else -procfs.SIGKILL
 
     def _close_job(self) -> None:
         """Close the job pipe: the worker's leash (it exits when the judge lets go)."""

@@ -105,19 +105,23 @@ def test_own_tree_node_class_still_runs(catalog, tmp_path):
     assert verdict(catalog, "lowest-common-ancestor", path).verdict.value == "AC"
 
 
+# The two-pointer body of a correct `maxArea`, after what a test puts first; `best` is the answer.
+MAX_AREA = (
+    "        i, j, best = 0, len(height) - 1, 0\n"
+    "        while i < j:\n"
+    "            best = max(best, min(height[i], height[j]) * (j - i))\n"
+    "            if height[i] < height[j]: i += 1\n"
+    "            else: j -= 1\n"
+)
+
+
 def test_sortedcontainers_and_tree_node_constructors_are_available(catalog, tmp_path):
     source = (
         "from sortedcontainers import SortedList\n"
         "class Solution:\n"
         "    def maxArea(self, height):\n"
         "        TreeNode(1); TreeNode(val=0, left=None, right=None)\n"
-        "        s = SortedList(height)\n"
-        "        i, j, best = 0, len(height) - 1, 0\n"
-        "        while i < j:\n"
-        "            best = max(best, min(height[i], height[j]) * (j - i))\n"
-        "            if height[i] < height[j]: i += 1\n"
-        "            else: j -= 1\n"
-        "        return best if s else 0\n"
+        "        s = SortedList(height)\n" + MAX_AREA + "        return best if s else 0\n"
     )
     path = write(tmp_path / "c.py", source)
     assert verdict(catalog, "container-with-most-water", path).verdict.value == "AC"
@@ -132,13 +136,7 @@ def test_a_solution_runs_with_the_garbage_collector_on(catalog, tmp_path):
         "class Solution:\n"
         "    def maxArea(self, height):\n"
         "        if not (ON_AT_LOAD and gc.isenabled()):\n"
-        "            return -1\n"
-        "        i, j, best = 0, len(height) - 1, 0\n"
-        "        while i < j:\n"
-        "            best = max(best, min(height[i], height[j]) * (j - i))\n"
-        "            if height[i] < height[j]: i += 1\n"
-        "            else: j -= 1\n"
-        "        return best\n"
+        "            return -1\n" + MAX_AREA + "        return best\n"
     )
     path = write(tmp_path / "c.py", source)
     assert verdict(catalog, "container-with-most-water", path).verdict.value == "AC"

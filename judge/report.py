@@ -686,8 +686,9 @@ def problems_table(
             cells.append(Text(status, style=_STATUS_STYLE.get(status, "")))
         rows.append([*cells, ", ".join(p.tags)])
     moves = [
-        layout.cut("tags"),
+        layout.wrap("tags"),
         layout.wrap("title"),
+        layout.cut("tags"),
         layout.drop("tags"),
         layout.drop("title"),
         layout.drop("difficulty"),

@@ -142,3 +142,13 @@ def test_the_failure_view_header_never_breaks_inside_a_part():
     head = result.stdout.splitlines()[:2]
     assert head[0] == "Wrong Answer (WA)  sliding-window-maximum"
     assert re.fullmatch(r"\d+/\d+ cases passed  \S+ ms, \S+x the reference  \S+ MB", head[1])
+
+
+def test_the_list_shows_every_tag_whole_at_120_columns():
+    """At 120 columns the tags wrap between words, none cut with "…" (narrower terminals drop
+    the column, as `judge show` gives them all)."""
+    shown = _invoke(["list"], {"COLUMNS": "120"}).stdout
+    assert "tags" in shown.splitlines()[0] and "…" not in shown
+    words = {w.rstrip(",") for w in _tokens(shown)}
+    for problem in json.loads(_invoke(["list", "--json"], {}).stdout):
+        assert set(problem["tags"]) <= words, problem["slug"]

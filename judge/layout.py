@@ -1,9 +1,10 @@
 """Tables that fit the terminal's width by giving things up in an order the table states.
 
 A table that does not fit gives things up one move at a time, in its own order, until it fits:
-a prose column word-wraps down to a readable width (`wrap`), a note leaves its column for a
-line of its own under its row (`below`), a column of lesser figures goes (`drop`), a column of
-names is cut with "…" (`cut`). Headers are never cut, and no column is squeezed narrower than
+a prose column word-wraps down to a readable width (`wrap`), a column of hyphenated names such
+as slugs wraps after their hyphens (`split`), a note leaves its column for a line of its own
+under its row (`below`), a column of lesser figures goes (`drop`), a column of names is cut
+with "…" (`cut`). Headers are never cut, and no column is squeezed narrower than
 its header or its minimum: a table that still does not fit is left wider than the terminal,
 whole, rather than cut into fragments. Plain text, so that `rich.table` (10 ms of start-up) is
 not loaded; it draws rich's `show_edge=False` look.
@@ -35,13 +36,19 @@ class Column:
 class Move:
     """One thing a table gives up to fit: `wrap`, `below`, `drop` or `cut`, on a column."""
 
-    kind: str
+    kind: str  # "wrap", "split", "below", "drop" or "cut"
     header: str
 
 
 def wrap(header: str) -> Move:
     """Prose that word-wraps down to its least width: lines between words, never inside."""
     return Move("wrap", header)
+
+
+def split(header: str) -> Move:
+    """Hyphenated names (`binary-tree-level-order-traversal`) that wrap as prose does, and
+    also after a hyphen: a name is read whole over two lines, where "…" would hide its end."""
+    return Move("split", header)
 
 
 def below(header: str) -> Move:
@@ -80,19 +87,22 @@ def render(
         for i, c in enumerate(columns)
     ]
     active = list(range(len(columns)))
-    squeezed: dict[int, str] = {}  # column -> "wrap" or "cut"
+    squeezed: dict[int, str] = {}  # column -> "wrap", "split" or "cut"
     under: list[int] = []  # columns shown under their row
 
     # Wrapping never breaks a word: a column wraps no narrower than its longest word.
-    words = [
-        max([0, *(len(w) for r in range(len(cells)) for w in _pieces(cells[r][i].plain))])
-        for i in range(len(columns))
-    ]
+    longest_pieces: dict[tuple[int, str], int] = {}
+
+    def longest(i: int, how: str) -> int:
+        if (i, how) not in longest_pieces:
+            pieces = (p for r in range(len(cells)) for p in _pieces(cells[r][i].plain, how))
+            longest_pieces[i, how] = max([0, *(len(p) for p in pieces)])
+        return longest_pieces[i, how]
 
     def least(i: int) -> int:
         floor = max(len(columns[i].header), columns[i].least)
-        if squeezed.get(i) == "wrap":
-            floor = max(floor, words[i])
+        if squeezed.get(i) in ("wrap", "split"):
+            floor = max(floor, longest(i, squeezed[i]))
         return min(natural[i], floor)
 
     def current(i: int) -> int:
@@ -107,7 +117,7 @@ def render(
         i = index[move.header]
         if i not in active:
             continue
-        if move.kind in ("wrap", "cut"):
+        if move.kind in ("wrap", "split", "cut"):
             squeezed[i] = move.kind
         else:
             active.remove(i)
@@ -182,27 +192,29 @@ def _fit(cell: Text, width: int, how: str | None, style: str) -> list[Text]:
         cut = cell.copy()
         cut.truncate(width, overflow="ellipsis")
         return [cut]
-    return [cell[start:end] for start, end in _lines(cell.plain, width)] or [Text()]
+    return [cell[start:end] for start, end in _lines(cell.plain, width, how)] or [Text()]
 
 
 # Where a wrapped line may break: between words, and after the "/" of a path
 # (`wrong_answer/packed_heap_short_index.py` after `wrong_answer/`; never `1/5`'s).
-# (A pattern, compiled by `re` on first use: many commands draw no table.)
+# A `split` column may also break after a hyphen between letters (never in `-5` or `10-20`).
+# (Patterns, compiled by `re` on first use: many commands draw no table.)
 _PIECE = r"\S+?(?:(?<=\w/)(?=[A-Za-z_])|(?=\s)|$)"
+_NAME_PIECE = r"\S+?(?:(?<=[A-Za-z]-)(?=[A-Za-z])|(?<=\w/)(?=[A-Za-z_])|(?=\s)|$)"
 
 
-def _pieces(text: str) -> list[str]:
+def _pieces(text: str, how: str = "wrap") -> list[str]:
     """The pieces of `text` a wrapped line never breaks inside."""
-    return re.findall(_PIECE, text)
+    return re.findall(_NAME_PIECE if how == "split" else _PIECE, text)
 
 
-def _lines(text: str, width: int) -> list[tuple[int, int]]:
+def _lines(text: str, width: int, how: str = "wrap") -> list[tuple[int, int]]:
     """Where `text` breaks into lines of at most `width`: only after a space or a "/"; a piece
     longer than `width` has a line of its own, whole. Spans of `text`, so that each line keeps
     the styles of the characters it holds."""
     spans: list[tuple[int, int]] = []
     line: tuple[int, int] | None = None
-    for piece in re.finditer(_PIECE, text):
+    for piece in re.finditer(_NAME_PIECE if how == "split" else _PIECE, text):
         start, end = piece.span()
         if line is not None and end - line[0] <= width:
             line = (line[0], end)

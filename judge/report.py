@@ -951,11 +951,11 @@ def render_history(out: Console, entries: list[Entry], total: int, slug: str | N
     moves = [
         layout.cut("file"),
         layout.drop("vs ref"),
-        layout.cut("failed on"),
+        layout.split("failed on"),
         layout.drop("file"),
         layout.drop("when"),
         layout.drop("time"),
-        layout.cut("problem"),
+        layout.split("problem"),
     ]
     out.print(layout.render(columns, rows, out.width, moves, ruled=False))
     if total > len(entries):
@@ -1028,9 +1028,9 @@ def stats_table(progress: Stats, width: int) -> Text:
                 Text(last.value, style=VERDICT_STYLE[last]) if last else "",
             ]
         )
-    # On a narrow terminal the first accepted day goes first, then the problem's name is cut,
-    # never a figure.
-    moves = [layout.drop("first AC"), layout.cut("problem"), layout.drop("attempts")]
+    # On a narrow terminal the first accepted day goes first, then the problem's name wraps
+    # after its hyphens; a figure is never cut.
+    moves = [layout.drop("first AC"), layout.split("problem"), layout.drop("attempts")]
     return layout.render(columns, rows, width, moves)
 
 

@@ -71,3 +71,21 @@ def test_a_wrapped_path_breaks_after_a_slash_and_a_fraction_never_does():
         "reference within 1/5 of the time",
         "limit",
     ]
+
+
+def test_a_split_name_wraps_after_its_hyphens_and_is_never_cut():
+    columns = [Column("problem", least=10), Column("failed on", least=9)]
+    rows = [
+        ["binary-tree-level-order-traversal", "only-nums2-several"],
+        ["smallest-k", "range-10-20-minus-5 x"],
+    ]
+    moves = [layout.split("failed on"), layout.split("problem")]
+    lines = layout.render(columns, rows, 34, moves).plain.splitlines()
+    assert all(len(line) <= 34 for line in lines) and "…" not in "".join(lines)
+    cells = [[part.strip() for part in line.split("│")] for line in lines[2:]]
+    assert [c[0] for c in cells] == ["binary-tree-", "level-order-", "traversal", "smallest-k", ""]
+    # After a hyphen between letters only: never next to a digit, as in `10-20` or `-5`.
+    assert [c[1] for c in cells] == ["only-nums2-several", "", "", "range-10-20-minus-5", "x"]
+    # A plain wrap keeps a hyphenated name whole.
+    whole = layout.render(columns, rows, 60, [layout.wrap("problem")]).plain
+    assert "binary-tree-level-order-traversal" in whole

@@ -152,3 +152,18 @@ def test_the_list_shows_every_tag_whole_at_120_columns():
     words = {w.rstrip(",") for w in _tokens(shown)}
     for problem in json.loads(_invoke(["list", "--json"], {}).stdout):
         assert set(problem["tags"]) <= words, problem["slug"]
+
+
+def test_stats_shows_every_problem_name_whole_at_60_columns(scene):
+    """A long slug wraps after a hyphen, where it was cut with "…"."""
+    shown = _invoke(["stats"], {"JUDGE_DATA_DIR": scene["data"], "COLUMNS": "60"}).stdout
+    table = [line for line in shown.splitlines()[2:] if "│" in line]
+    names, part = [], ""
+    for line in table:
+        cell = line.split("│")[0].strip()
+        part += cell
+        if cell and not cell.endswith("-"):
+            names.append(part)
+            part = ""
+    slugs = [p["slug"] for p in json.loads(_invoke(["list", "--json"], {}).stdout)]
+    assert sorted(names) == sorted(slugs) and "…" not in "\n".join(table)

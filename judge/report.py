@@ -643,7 +643,7 @@ def results_table(results: Iterable[RunResult], width: int) -> Text:
         layout.below("note"),
         layout.drop("memory"),
         layout.drop("vs reference"),
-        layout.cut("problem"),
+        layout.split("problem"),
         layout.drop("time"),
     ]
     return layout.render(columns, rows, width, moves)
@@ -692,7 +692,7 @@ def problems_table(
         layout.drop("tags"),
         layout.drop("title"),
         layout.drop("difficulty"),
-        layout.cut("slug"),
+        layout.split("slug"),
     ]
     return layout.render(columns, rows, width, moves)
 
@@ -839,7 +839,7 @@ def checks_table(checks: list[Any], width: int) -> Text:
         layout.wrap("detail"),
         layout.wrap("check"),
         layout.below("detail"),
-        layout.cut("problem"),
+        layout.split("problem"),
     ]
     return layout.render(columns, rows, width, moves)
 

@@ -228,7 +228,7 @@ def render_mutants_summary(out: Console, reports: list[MutantsReport]) -> None:
         survivors = Text(str(len(r.survivors)), style="bold red" if r.survivors else "green")
         counts = (str(len(r.results)), str(len(r.equivalent)), str(len(r.killed)))
         rows.append([r.problem, *counts, survivors, f"{r.seconds:.1f} s"])
-    moves = [layout.drop("equivalent"), layout.drop("time"), layout.cut("problem")]
+    moves = [layout.drop("equivalent"), layout.drop("time"), layout.split("problem")]
     table = layout.render(columns, rows, out.width, moves)
     out.print()
     out.print(table)

@@ -685,10 +685,11 @@ def problems_table(
             status = statuses.get(p.slug, "")
             cells.append(Text(status, style=_STATUS_STYLE.get(status, "")))
         rows.append([*cells, ", ".join(p.tags)])
+    # The list is an overview, a line per problem where it can be: the tags are cut first
+    # (`judge show` gives them all), then the title wraps.
     moves = [
-        layout.wrap("tags"),
-        layout.wrap("title"),
         layout.cut("tags"),
+        layout.wrap("title"),
         layout.drop("tags"),
         layout.drop("title"),
         layout.drop("difficulty"),

@@ -34,7 +34,8 @@ class Column:
 
 @record(frozen=True)
 class Move:
-    """One thing a table gives up to fit: `wrap`, `below`, `drop` or `cut`, on a column."""
+    """One thing a table gives up to fit: `wrap`, `split`, `below`, `drop` or `cut`, on a
+    column."""
 
     kind: str  # "wrap", "split", "below", "drop" or "cut"
     header: str
@@ -209,9 +210,9 @@ def _pieces(text: str, how: str = "wrap") -> list[str]:
 
 
 def _lines(text: str, width: int, how: str = "wrap") -> list[tuple[int, int]]:
-    """Where `text` breaks into lines of at most `width`: only after a space or a "/"; a piece
-    longer than `width` has a line of its own, whole. Spans of `text`, so that each line keeps
-    the styles of the characters it holds."""
+    """Where `text` breaks into lines of at most `width`: only after a space or a "/" (or, in
+    a `split` column, a hyphen); a piece longer than `width` has a line of its own, whole.
+    Spans of `text`, so that each line keeps the styles of the characters it holds."""
     spans: list[tuple[int, int]] = []
     line: tuple[int, int] | None = None
     for piece in re.finditer(_NAME_PIECE if how == "split" else _PIECE, text):

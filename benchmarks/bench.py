@@ -116,8 +116,7 @@ def against_floor(label: str, walls: list[float], floor: list[float], goal: floa
 def print_floor(floor: list[float]) -> None:
     """The floor's times over the rounds."""
     fastest, median = min(floor) * 1000, statistics.median(floor) * 1000
-    floor_command = "python -c 'import click, rich.console, yaml'"
-    print(f"   floor: {floor_command}  best {fastest:.1f} ms, median {median:.1f} ms")
+    print(f"   floor: python -c '{FLOOR[-1]}'  best {fastest:.1f} ms, median {median:.1f} ms")
 
 
 def judge_json(*args: str) -> tuple[float, Any]:

@@ -163,6 +163,9 @@ def _recorder(command: str, enabled: bool, stop_on_failure: bool = False) -> Rec
     return Recorder(command, enabled, stop_on_failure, open_now=True)
 
 
+_QUICK_SWITCH_S = 0.0005  # (see `_load_report`)
+
+
 def _load_report() -> None:
     """Load the renderer and rich on a thread while the solution runs: the judge only waits
     for the run's answers meanwhile, and ends the run the moment they come. To come at once
@@ -172,9 +175,6 @@ def _load_report() -> None:
 
     sys.setswitchinterval(_QUICK_SWITCH_S)
     threading.Thread(target=__import__, args=("judge.report",), daemon=True).start()
-
-
-_QUICK_SWITCH_S = 0.0005
 
 
 def _catalog(problem_dirs: tuple[str, ...]) -> Catalog:
@@ -338,14 +338,13 @@ def run_command(
     """
     texts = _with_case_files(texts, case_files)
     from judge import sandbox
-    from judge.sandbox import Worker
 
     # Started first, so that the worker's start-up overlaps with loading the judge itself. The
     # reference's, for inputs the spec does not answer, is started once they are known: it
     # boots while the solution runs, and an example needs none (it would only compete for the
     # CPU meanwhile).
     switch = sys.getswitchinterval()
-    with Worker() as spare:
+    with sandbox.Worker() as spare:
         from judge import runner
 
         catalog = _catalog(problem_dirs)

@@ -248,11 +248,11 @@ def _leave(keepers: set[int], folders: dict[int, str]) -> NoReturn:
     `keeper.main`): each is killed here with its process group, the keeper's. A judge that was
     killed may have left scratch folders (even of runs it had ended: it removes a folder last):
     each still there is removed once its keeper is gone."""
-    import signal
+    from judge import procfs  # (loaded already, by the keeper)
 
     for pid in keepers:
         try:
-            os.killpg(pid, signal.SIGKILL)
+            os.killpg(pid, procfs.SIGKILL)
         except OSError:
             pass
     for pid, folder in folders.items():

@@ -590,10 +590,10 @@ def _close_all() -> None:
 def _after_closing() -> None:
     """Wait for `close_all_soon`'s thread, if any: a new worker in the same process (tests, the
     pytest plugin) must not have its fork server stopped by an earlier command's."""
-    while True:
+    while _closing:
         try:
             thread = _closing.pop()
-        except IndexError:  # (another thread may have taken the last one)
+        except IndexError:  # (another thread took the last one meanwhile)
             return
         thread.join()
 
